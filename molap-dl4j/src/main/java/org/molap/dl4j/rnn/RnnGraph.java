@@ -1,0 +1,126 @@
+package org.molap.dl4j.rnn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.File;
+import java.util.Map;
+
+/**
+ * The modular RNN of seed 000 Eq. 1 as one SameDiff graph unrolled over time:
+ * <pre>
+ *   h_1     = tanh(W_in x_0 + b)                      (h_0 = 0)
+ *   h_{t+1} = tanh(W_rec h_t + W_in x_t + b)
+ *   y_t     = W_out h_{t+1} + b_out                    (the output at step t reads the state after input x_t)
+ * </pre>
+ * Placeholders {@code x} [batch, nIn, T] and {@code y} [batch, nOut, T] (batch is dynamic). The input and
+ * readout projections do not depend on the state, so each is one matrix product over all steps outside the
+ * recurrence. SameDiff cannot differentiate its while loop (REFERENCE.md section 5), hence the unrolling;
+ * {@code unstack} is used instead of point indexing, which breaks in the backward pass.
+ * Outputs: {@value #OUTPUT} [batch, nOut, T], {@value #MSE}, {@value #LOSS} (MSE plus {@link Regularisation}).
+ * SameDiff keeps its own copy of every variable (setArrayForVariable copies in M2.1), so a phase
+ * {@link #load}s a core and head into the graph, trains the graph's arrays, and {@link #storeInto} copies them back.
+ */
+public final class RnnGraph {
+    public static final String INPUT = "x";
+    public static final String TARGET = "y";
+    public static final String OUTPUT = "out";
+    public static final String MSE = "mse";
+    public static final String LOSS = "loss";
+
+    private final SameDiff sd;
+    private final Shape shape;
+
+    /** What a graph is built for; one graph serves every core and head of this shape. */
+    public record Shape(int units, int inputs, int outputs, int steps, DataType dtype, Regularisation regularisation) {
+    }
+
+    private RnnGraph(SameDiff sd, Shape shape) {
+        this.sd = sd;
+        this.shape = shape;
+    }
+
+    public static RnnGraph build(Shape s) {
+        SameDiff sd = SameDiff.create();
+        int n = s.units();
+        SDVariable x = sd.placeHolder(INPUT, s.dtype(), -1, s.inputs(), s.steps());
+        SDVariable y = sd.placeHolder(TARGET, s.dtype(), -1, s.outputs(), s.steps());
+        SDVariable wRec = sd.var(RecurrentCore.W_REC, Nd4j.zeros(s.dtype(), n, n));
+        SDVariable b = sd.var(RecurrentCore.BIAS, Nd4j.zeros(s.dtype(), 1, n));
+        SDVariable wIn = sd.var(Head.W_IN, Nd4j.zeros(s.dtype(), n, s.inputs()));
+        SDVariable wOut = sd.var(Head.W_OUT, Nd4j.zeros(s.dtype(), s.outputs(), n));
+        SDVariable bOut = sd.var(Head.B_OUT, Nd4j.zeros(s.dtype(), 1, s.outputs()));
+
+        // Input drive for all steps at once: [B, nIn, T] -> [T*B, nIn] x W_in' -> [T, B, N].
+        SDVariable xFlat = sd.reshape(sd.permute(x, 2, 0, 1), -1, s.inputs());
+        SDVariable drive = sd.reshape(xFlat.mmul(sd.transpose(wIn)), s.steps(), -1, n).add(b);
+        SDVariable[] driveAt = sd.unstack(drive, 0, s.steps());
+
+        SDVariable wRecT = sd.transpose(wRec);
+        SDVariable[] h = new SDVariable[s.steps()];
+        h[0] = sd.math.tanh(driveAt[0]);
+        for (int t = 1; t < s.steps(); t++) {
+            h[t] = sd.math.tanh(h[t - 1].mmul(wRecT).add(driveAt[t]));
+        }
+        SDVariable states = sd.stack(0, h); // [T, B, N]
+
+        // Readout for all steps at once: [T*B, N] x W_out' -> [T, B, nOut] -> [B, nOut, T].
+        SDVariable readout = sd.reshape(sd.reshape(states, -1, n).mmul(sd.transpose(wOut)).add(bOut), s.steps(), -1, s.outputs());
+        SDVariable out = sd.permute(readout, 1, 2, 0).rename(OUTPUT);
+
+        SDVariable mse = sd.math.square(out.sub(y)).mean().rename(MSE);
+        SDVariable weights = sd.math.square(wIn).sum().add(sd.math.square(wRec).sum()).add(sd.math.square(wOut).sum());
+        SDVariable loss = mse.add(weights.mul(s.regularisation().l2()))
+                .add(sd.math.square(states).mean().mul(s.regularisation().activity())).rename(LOSS);
+        sd.setLossVariables(LOSS);
+        return new RnnGraph(sd, s);
+    }
+
+    /** Copies the weights of this core and head into the graph's variables. */
+    public RnnGraph load(RecurrentCore core, Head head) {
+        if (core.units() != shape.units() || head.inputs() != shape.inputs() || head.outputs() != shape.outputs()) {
+            throw new IllegalArgumentException("A network with " + core.units() + " units and " + head.inputs() + " inputs / "
+                    + head.outputs() + " outputs does not fit a graph built for " + shape + ".");
+        }
+        array(RecurrentCore.W_REC).assign(core.wRec());
+        array(RecurrentCore.BIAS).assign(core.bias());
+        array(Head.W_IN).assign(head.wIn());
+        array(Head.W_OUT).assign(head.wOut());
+        array(Head.B_OUT).assign(head.bOut());
+        return this;
+    }
+
+    /** Copies the graph's current weights back into this core and head (bitwise). */
+    public void storeInto(RecurrentCore core, Head head) {
+        core.wRec().assign(array(RecurrentCore.W_REC));
+        core.bias().assign(array(RecurrentCore.BIAS));
+        head.wIn().assign(array(Head.W_IN));
+        head.wOut().assign(array(Head.W_OUT));
+        head.bOut().assign(array(Head.B_OUT));
+    }
+
+    /** Network outputs [batch, nOut, T] for inputs [batch, nIn, T]. */
+    public INDArray forward(INDArray inputs) {
+        return sd.output(Map.of(INPUT, inputs), OUTPUT).get(OUTPUT);
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    public INDArray array(String variable) {
+        return sd.getArrForVarName(variable);
+    }
+
+    /** Writes the graph with its current weights (SameDiff flatbuffers format). */
+    public void save(File file) {
+        sd.save(file, false);
+    }
+}

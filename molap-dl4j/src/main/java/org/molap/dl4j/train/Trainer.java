@@ -1,0 +1,109 @@
+package org.molap.dl4j.train;
+
+import org.molap.dl4j.rnn.RnnGraph;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one training loop: per iteration, gradients of the loss for the trainable variables, then their
+ * element masks, then Adam, then the masked update. Masking the gradient before Adam keeps the optimiser
+ * state of frozen entries at exactly zero; masking the update as well makes frozen entries bitwise unchanged.
+ * (SameDiff's own fit reports a loss of 0 in M2.1 and has no hook for masks: REFERENCE.md section 5.)
+ */
+public final class Trainer {
+    private final TrainerConfig config;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    public Trainer(TrainerConfig config) {
+        this.config = config;
+    }
+
+    public Trainer addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Runs {@code config.iterations()} iterations (or until the data ends) and returns what the phase did. */
+    public PhaseRecord fit(String phase, RnnGraph graph, TrainableSet trainable, DataSetIterator data) {
+        SameDiff sd = graph.sameDiff();
+        List<String> names = new ArrayList<>();
+        Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+        long trainableEntries = 0;
+        for (String name : trainable.variables()) {
+            INDArray param = sd.getArrForVarName(name);
+            if (param == null) {
+                throw new IllegalArgumentException("The graph has no variable '" + name + "' to train.");
+            }
+            names.add(name);
+            updaters.put(name, adamFor(param));
+            trainableEntries += trainable.trainableEntries(name, param.length());
+        }
+        long parameters = 0;
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                parameters += v.getArr().length();
+            }
+        }
+
+        double first = Double.NaN;
+        double last = Double.NaN;
+        int done = 0;
+        long start = System.nanoTime();
+        List<String> outputs = List.of(RnnGraph.LOSS, RnnGraph.MSE);
+        while (done < config.iterations() && data.hasNext()) {
+            DataSet batch = data.next();
+            Map<String, INDArray> placeholders = new HashMap<>();
+            placeholders.put(RnnGraph.INPUT, batch.getFeatures());
+            placeholders.put(RnnGraph.TARGET, batch.getLabels());
+            OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, outputs, names);
+            double loss = result.getOutputs().get(RnnGraph.LOSS).getDouble(0);
+            double mse = result.getOutputs().get(RnnGraph.MSE).getDouble(0);
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(phase, done, loss);
+            }
+            for (String name : names) {
+                INDArray grad = result.getGradients().get(name);
+                INDArray mask = trainable.mask(name);
+                if (mask != null) {
+                    grad.muli(mask);
+                }
+                updaters.get(name).applyUpdater(grad, done, 0); // grad now holds the Adam step
+                if (mask != null) {
+                    grad.muli(mask);
+                }
+                sd.getArrForVarName(name).subi(grad);
+            }
+            if (done == 0) {
+                first = loss;
+            }
+            last = loss;
+            for (TrainingListener l : listeners) {
+                l.onIteration(phase, done, loss, mse);
+            }
+            done++;
+        }
+        double ms = done == 0 ? 0 : (System.nanoTime() - start) / 1e6 / done;
+        return new PhaseRecord(phase, done, first, last, parameters, trainableEntries, trainableEntries * done, ms);
+    }
+
+    private GradientUpdater<?> adamFor(INDArray param) {
+        Adam adam = new Adam(config.learningRate());
+        INDArray state = Nd4j.zeros(param.dataType(), 1, adam.stateSize(param.length()));
+        GradientUpdater<?> updater = adam.instantiate(state, false);
+        updater.setStateViewArray(state, param.shape(), param.ordering(), true);
+        return updater;
+    }
+}
