@@ -1,0 +1,118 @@
+package org.molap.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One run's directory (DESIGN.md "The run directory"): {@code <parent>/<experiment>-<yyyyMMdd-HHmmss>/} with
+ * manifest.json, results.json, metrics.jsonl, models/, arrays/ and figures/.
+ * The manifest says {@code "status": "running"} until {@link #complete()}; a run that fails is renamed to
+ * {@code <name>.failed} with status "failed", so no half-written directory looks complete.
+ */
+public final class RunDirectory {
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private Path path;
+    private final Map<String, Object> manifest = new LinkedHashMap<>();
+
+    private RunDirectory(Path path) {
+        this.path = path;
+    }
+
+    /** Creates a fresh run directory; an unwritable parent is a user error with one clear sentence. */
+    public static RunDirectory create(Path parent, String experiment) {
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("The output directory " + parent + " cannot be created; choose a writable --out.");
+        }
+        if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new IllegalArgumentException("The output directory " + parent + " is not a writable directory; choose a writable --out.");
+        }
+        String base = experiment + "-" + LocalDateTime.now().format(STAMP);
+        Path dir = parent.resolve(base);
+        for (int i = 2; Files.exists(dir) || Files.exists(parent.resolve(dir.getFileName() + ".failed")); i++) {
+            dir = parent.resolve(base + "-" + i);
+        }
+        try {
+            Files.createDirectories(dir.resolve("models"));
+            Files.createDirectories(dir.resolve("arrays"));
+            Files.createDirectories(dir.resolve("figures"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The run directory " + dir + " cannot be created; choose a writable --out.");
+        }
+        RunDirectory run = new RunDirectory(dir);
+        run.manifest.put("experiment", experiment);
+        run.manifest.put("status", "running");
+        return run;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public Path models() {
+        return path.resolve("models");
+    }
+
+    public Path arrays() {
+        return path.resolve("arrays");
+    }
+
+    public Path figures() {
+        return path.resolve("figures");
+    }
+
+    public Path file(String name) {
+        return path.resolve(name);
+    }
+
+    /** Adds provenance to the manifest and rewrites it. */
+    public void recordInManifest(String key, Object value) {
+        manifest.put(key, value);
+        writeJson("manifest.json", manifest);
+    }
+
+    public void writeJson(String name, Object value) {
+        try {
+            JSON.writeValue(path.resolve(name).toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + path.resolve(name), e);
+        }
+    }
+
+    public JsonLines openJsonLines(String name) {
+        return new JsonLines(path.resolve(name));
+    }
+
+    /** Marks the run complete; call only after results.json is written. */
+    public void complete() {
+        manifest.put("ended", java.time.Instant.now().toString());
+        recordInManifest("status", "complete");
+    }
+
+    /** Marks the run failed and renames it to {@code <name>.failed}; returns the new path. */
+    public Path fail(String reason) {
+        manifest.put("ended", java.time.Instant.now().toString());
+        manifest.put("error", reason);
+        recordInManifest("status", "failed");
+        Path failed = path.resolveSibling(path.getFileName() + ".failed");
+        try {
+            Files.move(path, failed);
+            path = failed;
+        } catch (IOException e) {
+            // The manifest already says "failed"; the name stays.
+        }
+        return path;
+    }
+}

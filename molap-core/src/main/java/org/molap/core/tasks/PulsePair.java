@@ -1,0 +1,30 @@
+package org.molap.core.tasks;
+
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+
+/** The two pulse values of one stream of a Dm-style task (REFERENCE.md section 1, "Timeline"). */
+public record PulsePair(double first, double second) {
+
+  /** Two independent grid angles (two draws from rng), each encoded by {@code code} (cos or sin). */
+  public static PulsePair draw(AngleGrid angles, Random rng, DoubleUnaryOperator code) {
+    double a = code.applyAsDouble(angles.sample(rng));
+    double b = code.applyAsDouble(angles.sample(rng));
+    return new PulsePair(a, b);
+  }
+
+  /** Writes the first value over pulse1 and the second over pulse2 on an input channel. */
+  public void writeTo(TrialBuilder.Trial trial, String channel, Timeline timeline) {
+    trial.input(channel, timeline.pulse1(), first).input(channel, timeline.pulse2(), second);
+  }
+
+  /** The larger of the two values. */
+  public double larger() {
+    return Math.max(first, second);
+  }
+
+  /** Pulse-wise sum with another stream. */
+  public PulsePair plus(PulsePair other) {
+    return new PulsePair(first + other.first, second + other.second);
+  }
+}
