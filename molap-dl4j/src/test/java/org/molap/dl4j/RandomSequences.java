@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Random;
 
 /** Test data: random inputs and targets of given sizes, reproducible from a seed. */
-final class RandomSequences extends GeneratedIterator {
+class RandomSequences extends GeneratedIterator {
     private final int inputs;
     private final int outputs;
     private final int steps;

@@ -36,7 +36,7 @@ public final class PrimitiveIterator extends GeneratedIterator {
     @Override
     protected DataSet generate(int batchSize, Random rng) {
         Trials trials = corpus.sampleSideBySide(batchSize, rng, dtype);
-        NDArrayIndex[] pick = {NDArrayIndex.all(), NDArrayIndex.interval(component, component + 1), NDArrayIndex.all()};
+        org.nd4j.linalg.indexing.INDArrayIndex[] pick = {NDArrayIndex.all(), NDArrayIndex.interval(component, component + 1), NDArrayIndex.all()};
         return new DataSet(primitives.inputVariates(trials.inputs()).get(pick).castTo(dtype).dup(),
                 primitives.targetVariates(trials.targets()).get(pick).castTo(dtype).dup());
     }

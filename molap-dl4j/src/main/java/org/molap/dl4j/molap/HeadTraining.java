@@ -31,7 +31,8 @@ public final class HeadTraining {
 
     /** Trains a fresh head for the task on the (frozen) core; returns the head and what the phase did. */
     public Result train(RecurrentCore core, Task task, long seed) {
-        Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(), seed, settings.dtype());
+        Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(),
+                settings.readoutScale(), seed, settings.dtype());
         RnnGraph graph = graphs.loaded(shape(core, task), core, head);
         TaskIterator data = new TaskIterator(task, settings.batchSize(), settings.taskTraining().iterations(), seed + 1, settings.dtype());
         PhaseRecord record = trainer.fit(phaseName(task), graph, TrainableSet.of(Head.W_IN, Head.W_OUT, Head.B_OUT), data);

@@ -49,7 +49,7 @@ public final class ModulePretraining {
         RnnGraph.Shape shape = new RnnGraph.Shape(core.units(), 1, 1, settings.steps(), settings.dtype(), settings.regularisation());
         List<PhaseRecord> records = new ArrayList<>();
         for (int k = 0; k < modules; k++) {
-            Head scaffold = Head.random(core.units(), 1, 1, seed + 7919L * (k + 1), settings.dtype());
+            Head scaffold = Head.random(core.units(), 1, 1, settings.readoutScale(), seed + 7919L * (k + 1), settings.dtype());
             RnnGraph graph = graphs.loaded(shape, core, scaffold);
             TrainableSet trainable = new TrainableSet()
                     .masked(RecurrentCore.W_REC, core.moduleBlockMask(k))

@@ -1,5 +1,6 @@
 package org.molap.dl4j.molap;
 
+import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.train.TrainerConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,12 +13,13 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param pretraining  module pre-training optimiser (seed 000 A.2.1: Adam 3e-3, 200 iterations)
  * @param taskTraining head training optimiser (seed 000 A.2.3: Adam 1e-2, 200 iterations)
  * @param regularisation L2 1e-5 on weights, 1e-7 on activity (seed 000 A.2.1)
+ * @param readoutScale initial scale of new readouts (see {@link Head.ReadoutScale})
  * @param dtype        FLOAT for training; DOUBLE for gradient checks
  */
 public record PhaseSettings(int batchSize, int steps, TrainerConfig pretraining, TrainerConfig taskTraining,
-                            Regularisation regularisation, DataType dtype) {
+                            Regularisation regularisation, Head.ReadoutScale readoutScale, DataType dtype) {
     public static PhaseSettings paper() {
         return new PhaseSettings(200, 110, new TrainerConfig(3e-3, 200), new TrainerConfig(1e-2, 200),
-                Regularisation.paper(), DataType.FLOAT);
+                Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
     }
 }

@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -76,7 +78,21 @@ public final class RnnGraph {
         SDVariable loss = mse.add(weights.mul(s.regularisation().l2()))
                 .add(sd.math.square(states).mean().mul(s.regularisation().activity())).rename(LOSS);
         sd.setLossVariables(LOSS);
+        createGradientsQuietly(sd);
         return new RnnGraph(sd, s);
+    }
+
+    /** Builds the backward graph now (once per shape), muting M2.1's println of every differentiated op. */
+    private static void createGradientsQuietly(SameDiff sd) {
+        PrintStream stdout = System.out;
+        synchronized (System.class) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(stdout);
+            }
+        }
     }
 
     /** Copies the weights of this core and head into the graph's variables. */

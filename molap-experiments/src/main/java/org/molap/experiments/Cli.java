@@ -1,0 +1,94 @@
+package org.molap.experiments;
+
+import org.molap.dl4j.train.TrainingDivergedException;
+import org.molap.experiments.molap.MolapExperiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code ./molap} command line. A user's mistake ends in one sentence on stderr and exit code 2.
+ * The last line of a successful {@code run} is the run directory.
+ */
+public final class Cli {
+    private static final Map<String, Experiment> EXPERIMENTS = new LinkedHashMap<>();
+
+    static {
+        register(new MolapExperiment());
+    }
+
+    private static void register(Experiment e) {
+        EXPERIMENTS.put(e.name(), e);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI and returns its exit code (0 success, 2 user error, 1 unexpected failure). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> a = Arrays.asList(args);
+        try {
+            if (a.isEmpty() || a.contains("--help") || a.contains("-h") || a.get(0).equals("help")) {
+                out.print(help());
+                return 0;
+            }
+            switch (a.get(0)) {
+                case "run" -> {
+                    if (a.size() < 2 || a.get(1).startsWith("--")) {
+                        throw new UsageException("Name an experiment to run: " + String.join(", ", EXPERIMENTS.keySet()) + ".");
+                    }
+                    Experiment e = EXPERIMENTS.get(a.get(1));
+                    if (e == null) {
+                        throw new UsageException("Unknown experiment '" + a.get(1) + "'; available: " + String.join(", ", EXPERIMENTS.keySet()) + ".");
+                    }
+                    Path dir = e.run(Options.parse(a.subList(2, a.size())), out);
+                    out.println(dir.toAbsolutePath().normalize());
+                    return 0;
+                }
+                case "list" -> {
+                    EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
+                    return 0;
+                }
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run or list (see ./molap --help).");
+            }
+        } catch (UsageException | IllegalArgumentException | TrainingDivergedException e) {
+            err.println("molap: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static String help() {
+        StringBuilder s = new StringBuilder();
+        s.append("""
+                MoLaP: modular latent primitives and other systems-neuroscience RNNs on Deeplearning4j.
+
+                Usage:
+                  ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
+                  ./molap list
+                  ./molap --help
+
+                Experiments:
+                """);
+        EXPERIMENTS.values().forEach(e -> s.append(String.format("  %-12s %s%n", e.name(), e.summary())));
+        s.append("""
+
+                Options:
+                  --profile quick|paper  quick (default) finishes in a few minutes; paper uses the seed's settings
+                  --out <dir>            parent of the new run directory (default: runs)
+                  --seed <n>             seed of the network, the training data and the test sets (default: 1)
+                  --tasks <a,b,...>      train and score only these tasks (names or T1..T9; default: all nine)
+                  --modules <n>          number of modules (must divide the number of units)
+                  --units <n>            number of recurrent units
+                  --iterations <n>       iterations of every training phase (overrides the profile)
+
+                A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,
+                metrics.jsonl, models/, arrays/, figures/, report.html, notebook.ipynb) and prints its path last.
+                """);
+        return s.toString();
+    }
+}

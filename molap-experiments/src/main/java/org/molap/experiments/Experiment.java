@@ -1,0 +1,14 @@
+package org.molap.experiments;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** One runnable experiment of the CLI; each also has a plain main for IDE use. */
+public interface Experiment {
+    String name();
+
+    String summary();
+
+    /** Runs the experiment into a new run directory under {@code options.out()} and returns its path. */
+    Path run(Options options, PrintStream console);
+}

@@ -1,0 +1,129 @@
+package org.molap.experiments.molap;
+
+import org.molap.core.primitives.LatentPrimitives;
+import org.molap.core.tasks.MolapTasks;
+import org.molap.core.tasks.TaskConfig;
+import org.molap.dl4j.molap.PhaseSettings;
+import org.molap.dl4j.rnn.Head;
+import org.molap.dl4j.rnn.ModularRnnConfig;
+import org.molap.dl4j.rnn.Regularisation;
+import org.molap.dl4j.train.TrainerConfig;
+import org.molap.experiments.Options;
+import org.molap.experiments.Profile;
+import org.molap.experiments.UsageException;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a MoLaP run depends on. The {@code paper} profile holds seed 000's values (A.2, A.3);
+ * {@code quick} shrinks batch, iterations and test sets so a newcomer sees results in minutes.
+ *
+ * @param fitTrialsPerTask trials of each task in the corpus sample that CCA/PCA is fitted on, once
+ * @param testTrials       test trials per task, drawn from a seed separate from training (A.3: 2000)
+ */
+public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSettings phases,
+                            LatentPrimitives.Method primitives, int fitTrialsPerTask, int testTrials,
+                            List<String> tasks, long seed, TaskConfig taskConfig) {
+
+    public static MolapSettings of(Options options) {
+        Profile profile = options.profile();
+        long seed = options.seed() == null ? 1 : options.seed();
+        int units = options.integer("units") == null ? 100 : options.integer("units");
+        int modules = options.integer("modules") == null ? 2 : options.integer("modules");
+        ModularRnnConfig network;
+        try {
+            network = new ModularRnnConfig(units, modules, 1.5, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        boolean paper = profile == Profile.PAPER;
+        int batch = paper ? 200 : 64;
+        int pretrainIterations = paper ? 200 : 100;
+        int taskIterations = paper ? 200 : 150;
+        Integer override = options.integer("iterations");
+        if (override != null) {
+            if (override <= 0) {
+                throw new UsageException("Option --iterations must be positive, got " + override + ".");
+            }
+            pretrainIterations = override;
+            taskIterations = override;
+        }
+        PhaseSettings phases = new PhaseSettings(batch, TaskConfig.defaults().steps(),
+                new TrainerConfig(3e-3, pretrainIterations), new TrainerConfig(1e-2, taskIterations),
+                Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
+        return new MolapSettings(profile, network, phases, LatentPrimitives.Method.CCA,
+                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, TaskConfig.defaults());
+    }
+
+    private static List<String> tasks(String option) {
+        if (option == null) {
+            return MolapTasks.names();
+        }
+        try {
+            return Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(n -> MolapTasks.byName(n, TaskConfig.defaults()).name()).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Seeds of every random stream, recorded in the manifest. Test sets use seeds no training stream uses. */
+    public long networkSeed() {
+        return seed;
+    }
+
+    public long corpusFitSeed() {
+        return seed + 1_000;
+    }
+
+    public long pretrainingSeed() {
+        return seed + 2_000;
+    }
+
+    public long taskSeed(int taskIndex) {
+        return seed + 3_000 + 10L * taskIndex;
+    }
+
+    public long testSeed(int taskIndex) {
+        return seed + 9_000_000 + taskIndex;
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", profile.id());
+        m.put("units", network.units());
+        m.put("modules", network.modules());
+        m.put("g", network.g());
+        m.put("batch_size", phases.batchSize());
+        m.put("steps", phases.steps());
+        m.put("pretraining", Map.of("optimizer", "Adam", "learning_rate", phases.pretraining().learningRate(),
+                "iterations", phases.pretraining().iterations()));
+        m.put("task_training", Map.of("optimizer", "Adam", "learning_rate", phases.taskTraining().learningRate(),
+                "iterations", phases.taskTraining().iterations()));
+        m.put("readout_init", phases.readoutScale().name());
+        m.put("l2", phases.regularisation().l2());
+        m.put("activity_regularisation", phases.regularisation().activity());
+        m.put("primitives", primitives.name());
+        m.put("components", network.modules());
+        m.put("fit_trials_per_task", fitTrialsPerTask);
+        m.put("test_trials", testTrials);
+        m.put("tasks", tasks);
+        m.put("task_config", taskConfig.toString());
+        return m;
+    }
+
+    public Map<String, Object> seeds() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", seed);
+        m.put("network", networkSeed());
+        m.put("corpus_fit", corpusFitSeed());
+        m.put("pretraining", pretrainingSeed());
+        m.put("task_training", "seed + 3000 + 10 * task index");
+        m.put("test", "seed + 9000000 + task index");
+        return m;
+    }
+}

@@ -1,0 +1,105 @@
+package org.molap.experiments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI end to end on a small config, and every user mistake ending in one sentence and exit code 2. */
+class CliTest {
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void smallMolapRunLearnsAndWritesACompleteRunDirectory(@TempDir Path tmp) throws IOException {
+        Outcome o = cli("run", "molap", "--units", "40", "--modules", "2", "--iterations", "60",
+                "--tasks", "DelayPro,MemDm1", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        Path dir = Path.of(lines.get(lines.size() - 1));
+        assertTrue(Files.isDirectory(dir), "last line must be the run directory: " + lines.get(lines.size() - 1));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode manifest = json.readTree(dir.resolve("manifest.json").toFile());
+        assertEquals("complete", manifest.get("status").asText());
+        assertEquals("molap", manifest.get("experiment").asText());
+        assertTrue(manifest.has("git_commit") && manifest.has("backend") && manifest.has("seeds") && manifest.has("config"));
+
+        JsonNode results = json.readTree(dir.resolve("results.json").toFile());
+        assertEquals("molap", results.get("experiment").asText());
+        assertEquals("quick", results.get("profile").asText());
+        assertEquals(2, results.get("canonical_correlations").size());
+        double delayPro = results.get("tasks").get("DelayPro").get("accuracy").asDouble();
+        double memDm1 = results.get("tasks").get("MemDm1").get("accuracy").asDouble();
+        assertTrue(delayPro > 0.8, "DelayPro should be learned well above chance, got " + delayPro);
+        assertTrue(memDm1 >= 0 && memDm1 <= 1);
+        for (JsonNode phase : results.get("phases")) {
+            assertTrue(phase.get("last_loss").asDouble() < 0.5 * phase.get("first_loss").asDouble(),
+                    "loss must fall in " + phase.get("phase").asText() + ": " + phase);
+        }
+
+        try (Stream<String> metrics = Files.lines(dir.resolve("metrics.jsonl"))) {
+            assertEquals(4 * 60, metrics.count(), "one metrics line per iteration of 2 modules + 2 tasks");
+        }
+        for (String model : List.of("pretrain-M1.fb", "pretrain-M2.fb", "task-DelayPro.fb", "task-MemDm1.fb")) {
+            assertTrue(Files.size(dir.resolve("models").resolve(model)) > 0, model);
+        }
+        assertTrue(Files.exists(dir.resolve("figures").resolve("accuracy.png")));
+        assertTrue(Files.exists(dir.resolve("report.html")));
+        assertTrue(o.out().contains("DelayPro") && o.out().contains("Mean"), "the accuracy table is printed");
+    }
+
+    @Test
+    void helpListsTheExperiments() {
+        Outcome o = cli("--help");
+        assertEquals(0, o.code());
+        assertTrue(o.out().contains("./molap run <experiment>") && o.out().contains("molap "));
+    }
+
+    @Test
+    void userMistakesEndInOneSentenceAndExitCode2WithoutARunDirectory(@TempDir Path tmp) throws IOException {
+        Path notADir = Files.writeString(tmp.resolve("a-file"), "x");
+        String[][] mistakes = {
+                {"run", "molap", "--tasks", "DelayPro,NoSuchTask", "--out", tmp.toString()},
+                {"run", "molap", "--profile", "huge", "--out", tmp.toString()},
+                {"run", "molap", "--modules", "3", "--out", tmp.toString()},
+                {"run", "molap", "--out", notADir.resolve("sub").toString()},
+                {"run", "nosuchexperiment"},
+                {"run", "molap", "--bogus", "1"},
+                {"run", "molap", "--units", "ten"},
+                {"frobnicate"},
+        };
+        for (String[] args : mistakes) {
+            Outcome o = cli(args);
+            assertEquals(2, o.code(), String.join(" ", args) + " -> " + o.err());
+            String message = o.err().trim();
+            assertTrue(message.startsWith("molap: "), message);
+            assertEquals(1, message.lines().count(), "one sentence, no stack trace: " + message);
+            assertFalse(message.contains("Exception"), message);
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(notADir), left.toList(), "no run directory may be left behind");
+        }
+    }
+}

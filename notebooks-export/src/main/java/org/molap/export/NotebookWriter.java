@@ -1,0 +1,249 @@
+package org.molap.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a run's notebook.ipynb (nbformat 4.5): Python cells (json, numpy, matplotlib) that load
+ * manifest.json, results.json, metrics.jsonl and every arrays/*.npy of the run and redraw the report's
+ * figures. Only cells for what the run has are written, so the notebook runs top to bottom as it is.
+ */
+public final class NotebookWriter {
+    private NotebookWriter() {
+    }
+
+    /** Reads the run directory and writes its notebook.ipynb. */
+    public static void write(Path runDir) {
+        RunDirectory run = RunDirectory.open(runDir);
+        Results results = Results.of(run.results);
+        write(run, results, Traces.tasks(run, results));
+    }
+
+    static void write(RunDirectory run, Results results, List<String> traceTasks) {
+        try {
+            String json = RunDirectory.JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(notebook(run, results, traceTasks));
+            OutputFiles.write(run.dir.resolve(RunDirectory.NOTEBOOK), json + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise the notebook: " + e.getMessage(), e);
+        }
+    }
+
+    /** The notebook as JSON. */
+    static ObjectNode notebook(RunDirectory run, Results results, List<String> traceTasks) {
+        Cells cells = new Cells();
+        cells.markdown(introduction(run));
+        cells.code(setup(run));
+        if (run.hasMetrics) {
+            cells.code("""
+                    metrics = [json.loads(line) for line in (RUN / "metrics.jsonl").read_text().splitlines()
+                               if line.strip()]
+                    print(len(metrics), "metric events")""");
+        }
+        if (!run.arrays.isEmpty()) {
+            cells.code("ARRAY_FILES = " + pythonList(new ArrayList<>(run.arrays.keySet())) + "\n" + """
+                    arrays = {name[:-len(".npy")]: np.load(RUN / "arrays" / name) for name in ARRAY_FILES}
+                    for name, a in arrays.items():
+                        print(f"{name}: shape {a.shape}, dtype {a.dtype}")""");
+        }
+        if (!results.tasks.isEmpty()) {
+            cells.markdown("## Accuracy per task");
+            cells.code(accuracy());
+        }
+        if (results.canonicalCorrelations != null) {
+            cells.code("print(\"canonical correlations:\", results[\"canonical_correlations\"])");
+        }
+        if (!results.phases.isEmpty()) {
+            cells.markdown("## Training phases");
+            cells.code("""
+                    keys = list(dict.fromkeys(k for p in results["phases"] for k in p))
+                    print("\\t".join(keys))
+                    for p in results["phases"]:
+                        print("\\t".join(str(p.get(k, "")) for k in keys))""");
+        }
+        var curves = RunFigures.lossCurves(run.metrics);
+        if (!curves.isEmpty()) {
+            cells.markdown("## Training loss");
+            cells.code(trainingLoss(RunFigures.logScale(curves)));
+        }
+        if (!traceTasks.isEmpty()) {
+            cells.markdown("## Output vs target");
+            cells.code("TRACE_TASKS = " + pythonList(traceTasks) + "\n" + traces());
+        }
+        if (run.arrays.keySet().stream().anyMatch(NotebookWriter::isOtherArray)) {
+            cells.markdown("## Other arrays");
+            cells.code(otherArrays());
+        }
+        if (!Scalars.rows(run.results, results.recognised).isEmpty()) {
+            cells.markdown("## Other results");
+            cells.code("RECOGNISED = " + pythonList(new ArrayList<>(results.recognised)) + "\n"
+                    + "print(json.dumps({k: v for k, v in results.items() if k not in RECOGNISED}, indent=2))");
+        }
+        ObjectNode nb = RunDirectory.JSON.createObjectNode();
+        nb.set("cells", cells.array);
+        ObjectNode meta = nb.putObject("metadata");
+        meta.putObject("kernelspec").put("display_name", "Python 3").put("language", "python").put("name", "python3");
+        meta.putObject("language_info").put("name", "python");
+        nb.put("nbformat", 4);
+        nb.put("nbformat_minor", 5);
+        return nb;
+    }
+
+    private static String introduction(RunDirectory run) {
+        return "# Run " + run.name() + "\n\n"
+                + String.format(Locale.ROOT, "Experiment **%s**, profile **%s**, status **%s**, git commit `%s`.%n%n",
+                        run.manifestText("experiment"), run.manifestText("profile"), run.manifestText("status"),
+                        run.manifestText("git_commit"))
+                + "Written by notebooks-export next to the run's files. It loads `manifest.json`, `results.json`, "
+                + "`metrics.jsonl` and every array in `arrays/`, and redraws the figures of `report.html` with "
+                + "matplotlib. Open it from the run directory, or set `RUN` below.";
+    }
+
+    private static String setup(RunDirectory run) {
+        return """
+                import json
+                from pathlib import Path
+
+                import matplotlib.pyplot as plt
+                import numpy as np
+
+                # The run directory: the notebook's own folder when opened from there, else where it was rendered.
+                """
+                + "RUN = Path.cwd() if (Path.cwd() / \"results.json\").exists() else Path("
+                + pythonString(run.dir.toString()) + ")\n" + """
+                manifest = json.loads((RUN / "manifest.json").read_text())
+                results = json.loads((RUN / "results.json").read_text())
+                print(RUN)
+                print({k: manifest.get(k) for k in ("experiment", "profile", "status", "git_commit", "backend")})""";
+    }
+
+    private static String accuracy() {
+        return "CRITERION = " + Fmt.trim(100 * RunFigures.ACCURACY_CRITERION, 1)
+                + "  # % correct, the MoLaP paper's success bar (appendix A.3)\n" + """
+                tasks = results["tasks"]
+                names = list(tasks)
+                accuracy = [100 * tasks[t]["accuracy"] for t in names]
+                fig, ax = plt.subplots(figsize=(9.6, 5.4))
+                bars = ax.bar(names, accuracy, color="tab:blue")
+                ax.bar_label(bars, fmt="%.1f")
+                ax.axhline(CRITERION, color="tab:red", linestyle="--", label=f"{CRITERION}% criterion")
+                ax.set_ylim(0, 100)
+                ax.set_ylabel("accuracy (%)")
+                ax.set_title("Test accuracy per task")
+                ax.legend(loc="lower right")
+                plt.setp(ax.get_xticklabels(), rotation=35, ha="right")
+                fig.tight_layout()
+                plt.show()
+                for t in names:
+                    units = dict(zip(tasks[t].get("output_channels", []), tasks[t].get("per_unit_accuracy", [])))
+                    print(f"{t}: {accuracy[names.index(t)]:.1f}%", units)""";
+    }
+
+    private static String trainingLoss(boolean logY) {
+        return """
+                curves = {}
+                for m in metrics:
+                    if isinstance(m.get("loss"), (int, float)):
+                        its, losses = curves.setdefault(m.get("phase", "training"), ([], []))
+                        its.append(m.get("iteration", len(its)))
+                        losses.append(m["loss"])
+                fig, ax = plt.subplots(figsize=(9.6, 5.4))
+                for phase, (its, losses) in curves.items():
+                    ax.plot(its, losses, label=phase)
+                """ + (logY ? "ax.set_yscale(\"log\")\n" : "") + """
+                ax.set_xlabel("iteration")
+                ax.set_ylabel("loss")
+                ax.set_title("Training loss")
+                ax.grid(alpha=0.3)
+                ax.legend()
+                fig.tight_layout()
+                plt.show()""";
+    }
+
+    private static String traces() {
+        return """
+                for task in TRACE_TASKS:
+                    out, tgt = arrays[f"test_outputs_{task}"], arrays[f"test_targets_{task}"]
+                    if out.ndim == 2:
+                        out, tgt = out[None], tgt[None]
+                    channels = results.get("tasks", {}).get(task, {}).get("output_channels") or []
+                    n = out.shape[1]
+                    fig, axes = plt.subplots(n, 1, figsize=(9.6, 0.8 + 1.5 * n), sharex=True, squeeze=False)
+                    for c, ax in enumerate(axes[:, 0]):
+                        ax.plot(out[0, c], color="tab:blue", label="output")
+                        ax.plot(tgt[0, c], color="black", linestyle="--", label="target")
+                        ax.set_ylabel(channels[c] if c < len(channels) else f"output {c}")
+                        ax.grid(alpha=0.3)
+                    axes[0, 0].legend(loc="upper right")
+                    axes[0, 0].set_title(f"{task}: output vs target (test trial 0)")
+                    axes[-1, 0].set_xlabel("time step")
+                    fig.tight_layout()
+                    plt.show()""";
+    }
+
+    private static String otherArrays() {
+        return """
+                for name, a in arrays.items():
+                    if name.startswith(("test_outputs_", "test_targets_")):
+                        continue
+                    if a.ndim == 2:
+                        lim = float(np.abs(a).max()) or 1.0
+                        fig, ax = plt.subplots(figsize=(5.5, 4.5))
+                        im = ax.imshow(a, cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
+                        fig.colorbar(im, ax=ax)
+                        ax.set_title(f"{name} {a.shape}")
+                        plt.show()
+                    else:
+                        print(f"{name}: shape {a.shape}, mean {a.mean():.4g}, std {a.std():.4g}")""";
+    }
+
+    private static boolean isOtherArray(String file) {
+        return !file.startsWith(Traces.OUTPUTS) && !file.startsWith(Traces.TARGETS);
+    }
+
+    /** A JSON string literal, which is also a valid Python string literal. */
+    private static String pythonString(String s) {
+        try {
+            return RunDirectory.JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pythonList(List<String> items) {
+        return "[" + String.join(", ", items.stream().map(NotebookWriter::pythonString).toList()) + "]";
+    }
+
+    /** Notebook cells with nbformat 4.5 ids; sources stored as lists of lines, as Jupyter writes them. */
+    private static final class Cells {
+        final ArrayNode array = RunDirectory.JSON.createArrayNode();
+
+        void markdown(String text) {
+            cell("markdown", text);
+        }
+
+        void code(String text) {
+            ObjectNode c = cell("code", text);
+            c.putNull("execution_count");
+            c.putArray("outputs");
+        }
+
+        private ObjectNode cell(String type, String text) {
+            ObjectNode c = array.addObject();
+            c.put("cell_type", type);
+            c.put("id", String.format(Locale.ROOT, "cell-%02d", array.size()));
+            c.putObject("metadata");
+            ArrayNode source = c.putArray("source");
+            String[] lines = text.strip().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                source.add(i < lines.length - 1 ? lines[i] + "\n" : lines[i]);
+            }
+            return c;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.molap.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the exporter recognises in results.json: per-task accuracies (in file order), canonical
+ * correlations and training phases. Everything else is left for the generic scalar table. A key whose
+ * shape is not the expected one is treated as unrecognised, not as an error.
+ */
+final class Results {
+    /** One task's test accuracy, per output unit when given, and its output channel names. */
+    record Task(String name, double accuracy, double[] perUnit, List<String> channels) {
+    }
+
+    static final String TASKS = "tasks";
+    static final String CANONICAL_CORRELATIONS = "canonical_correlations";
+    static final String PHASES = "phases";
+    private static final Set<String> HEADER = Set.of("experiment", "profile");
+
+    final List<Task> tasks = new ArrayList<>();
+    /** Null when absent. */
+    double[] canonicalCorrelations;
+    /** Phase objects in order; empty when absent. */
+    final List<JsonNode> phases = new ArrayList<>();
+    /** Top-level keys rendered by a dedicated section (excluded from the generic table). */
+    final Set<String> recognised = new LinkedHashSet<>(HEADER);
+
+    static Results of(JsonNode results) {
+        Results r = new Results();
+        JsonNode tasks = results.get(TASKS);
+        if (tasks != null && tasks.isObject() && !tasks.isEmpty()) {
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) tasks::fields) {
+                JsonNode t = e.getValue();
+                if (!t.isObject() || !t.path("accuracy").isNumber()) {
+                    r.tasks.clear();
+                    break;
+                }
+                r.tasks.add(new Task(e.getKey(), t.get("accuracy").asDouble(), numbers(t.get("per_unit_accuracy")),
+                        texts(t.get("output_channels"))));
+            }
+            if (!r.tasks.isEmpty()) {
+                r.recognised.add(TASKS);
+            }
+        }
+        double[] cc = numbers(results.get(CANONICAL_CORRELATIONS));
+        if (cc != null) {
+            r.canonicalCorrelations = cc;
+            r.recognised.add(CANONICAL_CORRELATIONS);
+        }
+        JsonNode phases = results.get(PHASES);
+        if (phases != null && phases.isArray() && phases.size() > 0) {
+            phases.forEach(p -> {
+                if (p.isObject()) {
+                    r.phases.add(p);
+                }
+            });
+            if (r.phases.size() == phases.size()) {
+                r.recognised.add(PHASES);
+            } else {
+                r.phases.clear();
+            }
+        }
+        return r;
+    }
+
+    /** The task of that name, or null. */
+    Task task(String name) {
+        return tasks.stream().filter(t -> t.name.equals(name)).findFirst().orElse(null);
+    }
+
+    /** A JSON array of numbers as doubles; null when absent or not all numbers. */
+    static double[] numbers(JsonNode a) {
+        if (a == null || !a.isArray()) {
+            return null;
+        }
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!a.get(i).isNumber()) {
+                return null;
+            }
+            v[i] = a.get(i).asDouble();
+        }
+        return v;
+    }
+
+    private static List<String> texts(JsonNode a) {
+        List<String> v = new ArrayList<>();
+        if (a != null && a.isArray()) {
+            a.forEach(x -> v.add(x.asText()));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,101 @@
+package org.molap.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Draws the figures of a run into its figures/ folder and says which it drew. */
+final class RunFigures {
+    /**
+     * The MoLaP paper's success bar (appendix A.3): more than 70% of decisions correct on every task.
+     * Drawn as a reference line only; nothing here judges a run by it.
+     */
+    static final double ACCURACY_CRITERION = 0.70;
+
+    static final String ACCURACY = "accuracy.png";
+    static final String TRAINING_LOSS = "training_loss.png";
+
+    /** A written figure: its path relative to the run directory and a caption. */
+    record Figure(String path, String caption) {
+    }
+
+    private RunFigures() {
+    }
+
+    /** The criterion as text: "70%". */
+    static String criterionText() {
+        return Fmt.trim(100 * ACCURACY_CRITERION, 1) + "%";
+    }
+
+    /** The per-task accuracy bars, in %, with the criterion line; null when results have no tasks. */
+    static Figure accuracy(RunDirectory run, Results results) {
+        if (results.tasks.isEmpty()) {
+            return null;
+        }
+        List<String> names = results.tasks.stream().map(Results.Task::name).toList();
+        double[] percent = results.tasks.stream().mapToDouble(t -> 100 * t.accuracy()).toArray();
+        LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
+        series.put(run.manifestText("experiment"), percent);
+        String rel = RunDirectory.FIGURES + "/" + ACCURACY;
+        BarChart.write(run.dir.resolve(rel), "Test accuracy per task", "accuracy (%)", names, series, 0, 100,
+                100 * ACCURACY_CRITERION);
+        return new Figure(rel, "Test accuracy per task. Dashed line: the " + criterionText()
+                + " success bar of the MoLaP paper (appendix A.3).");
+    }
+
+    /** Loss against iteration, one curve per phase, log y when every loss is positive; null without losses. */
+    static Figure trainingLoss(RunDirectory run) {
+        LinkedHashMap<String, double[][]> curves = lossCurves(run.metrics);
+        if (curves.isEmpty()) {
+            return null;
+        }
+        boolean logY = logScale(curves);
+        String rel = RunDirectory.FIGURES + "/" + TRAINING_LOSS;
+        LineChart.write(run.dir.resolve(rel), "Training loss", "iteration", logY ? "loss (log scale)" : "loss",
+                curves, logY);
+        return new Figure(rel, "Training loss per phase (from " + RunDirectory.METRICS + ").");
+    }
+
+    /** One trace panel per trial: traces_&lt;Task&gt;.png. */
+    static List<Figure> traces(RunDirectory run, List<Traces.Trial> trials) {
+        List<Figure> figures = new ArrayList<>();
+        for (Traces.Trial t : trials) {
+            String rel = RunDirectory.FIGURES + "/" + traceFile(t.task());
+            TracePanel.write(run.dir.resolve(rel), t.task() + ": output vs target (test trial 0)", t.outputs(),
+                    t.targets(), t.channels());
+            figures.add(new Figure(rel, t.task() + ": network output (solid) and target (dashed) for the first "
+                    + "test trial, one panel per output channel."));
+        }
+        return figures;
+    }
+
+    /** The file name of a task's trace figure, safe on every file system. */
+    static String traceFile(String task) {
+        return "traces_" + task.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
+    }
+
+    /** Whether losses are drawn on a log scale: when every finite loss is positive. */
+    static boolean logScale(Map<String, double[][]> curves) {
+        return curves.values().stream().allMatch(c -> java.util.Arrays.stream(c[1])
+                .allMatch(v -> !Double.isFinite(v) || v > 0));
+    }
+
+    /** Phase name -> {iterations, losses} from metrics events that have a numeric "loss". */
+    static LinkedHashMap<String, double[][]> lossCurves(List<JsonNode> metrics) {
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (JsonNode m : metrics) {
+            if (!m.path("loss").isNumber()) {
+                continue;
+            }
+            List<double[]> p = points.computeIfAbsent(m.path("phase").asText("training"), k -> new ArrayList<>());
+            double iteration = m.path("iteration").isNumber() ? m.get("iteration").asDouble() : p.size();
+            p.add(new double[] {iteration, m.get("loss").asDouble()});
+        }
+        LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
+        points.forEach((phase, p) -> curves.put(phase, new double[][] {
+            p.stream().mapToDouble(xy -> xy[0]).toArray(), p.stream().mapToDouble(xy -> xy[1]).toArray()}));
+        return curves;
+    }
+}

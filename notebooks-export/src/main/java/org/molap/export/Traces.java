@@ -1,0 +1,55 @@
+package org.molap.export;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The output-vs-target traces of a run: for each task with both arrays/test_outputs_&lt;Task&gt;.npy and
+ * arrays/test_targets_&lt;Task&gt;.npy ([trials, outputs, time], or [outputs, time] for one trial), the
+ * first trial. Tasks come in results.json order, then any others by name.
+ */
+final class Traces {
+    static final String OUTPUTS = "test_outputs_";
+    static final String TARGETS = "test_targets_";
+
+    /** One trial of one task: [channel][time] outputs and targets, and the channel names. */
+    record Trial(String task, double[][] outputs, double[][] targets, List<String> channels) {
+    }
+
+    private Traces() {
+    }
+
+    /** Tasks that have both trace arrays, in display order. */
+    static List<String> tasks(RunDirectory run, Results results) {
+        Set<String> ordered = new LinkedHashSet<>();
+        results.tasks.forEach(t -> ordered.add(t.name()));
+        run.arrays.keySet().stream().filter(f -> f.startsWith(OUTPUTS))
+                .map(f -> f.substring(OUTPUTS.length(), f.length() - ".npy".length())).sorted().forEach(ordered::add);
+        return ordered.stream().filter(t -> run.arrays.containsKey(OUTPUTS + t + ".npy")
+                && run.arrays.containsKey(TARGETS + t + ".npy")).toList();
+    }
+
+    /** Loads the first trial of every task in {@link #tasks}; a damaged or mismatched array is an error. */
+    static List<Trial> load(RunDirectory run, Results results) {
+        List<Trial> trials = new ArrayList<>();
+        for (String task : tasks(run, results)) {
+            Path outFile = run.arrays.get(OUTPUTS + task + ".npy");
+            Path tgtFile = run.arrays.get(TARGETS + task + ".npy");
+            Npy.Array out = Npy.read(outFile);
+            Npy.Array tgt = Npy.read(tgtFile);
+            if (out.rank() < 2 || out.rank() > 3 || !java.util.Arrays.equals(out.shape(), tgt.shape())
+                    || java.util.Arrays.stream(out.shape()).anyMatch(d -> d == 0)) {
+                throw new IllegalArgumentException("Run directory " + run.dir + " has trace arrays for " + task
+                        + " that do not match: " + outFile.getFileName() + " is " + out.shapeText() + " and "
+                        + tgtFile.getFileName() + " is " + tgt.shapeText()
+                        + "; both should be the same non-empty [trials, outputs, time].");
+            }
+            Results.Task t = results.task(task);
+            trials.add(new Trial(task, out.matrix(0), tgt.matrix(0), t == null ? List.of() : t.channels()));
+        }
+        return trials;
+    }
+}

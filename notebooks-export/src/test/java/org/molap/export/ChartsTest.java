@@ -1,0 +1,105 @@
+package org.molap.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartsTest {
+    @TempDir
+    Path tmp;
+
+    private static int rgb(java.awt.Color c) {
+        return c.getRGB() & 0xffffff;
+    }
+
+    @Test
+    void groupedBarsPutEachSeriesSideBySideWithALegend() throws IOException {
+        LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
+        series.put("MoLaP", new double[] {0.8, 0.4, 0.6});
+        series.put("separate", new double[] {0.2, 1.5, Double.NaN});   // 1.5 above the range, NaN: no bar
+        Path png = tmp.resolve("nested/bars.png");
+        BarChart.write(png, "Two methods", "accuracy", List.of("A", "B", "C"), series, 0, 1, 0.7);
+        BufferedImage img = Pixels.read(png);
+
+        List<Integer> first = Pixels.bars(img, rgb(Palette.series(0)), 20);
+        List<Integer> second = Pixels.bars(img, rgb(Palette.series(1)), 20);
+        assertEquals(3, first.size(), "three MoLaP bars: " + first);
+        assertEquals(2, second.size(), "the NaN value draws no bar: " + second);
+        assertTrue(first.get(0) > first.get(2) && first.get(2) > first.get(1), first.toString());
+        assertTrue(second.get(1) > first.get(0), "a value above yMax is clipped at the top, not dropped");
+        assertTrue(Pixels.count(img, rgb(Palette.series(0))) > Pixels.count(img, rgb(Palette.series(1))));
+        // legend patches (12x12) exist for both series: a small run of the colour outside the bars
+        assertTrue(Pixels.bars(img, rgb(Palette.series(1)), 5).size() > second.size(), "legend patch drawn");
+    }
+
+    @Test
+    void barChartRejectsSeriesOfTheWrongLength() {
+        LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
+        series.put("m", new double[] {1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                BarChart.write(tmp.resolve("x.png"), "t", "y", List.of("a", "b"), series, 0, 1, null));
+        assertTrue(e.getMessage().contains("m has 1"), e.getMessage());
+    }
+
+    @Test
+    void logLineChartSkipsPointsItCannotDraw() throws IOException {
+        LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+        series.put("ok", new double[][] {{0, 1, 2, 3, 4}, {1, 0.1, 0.01, 0.001, 1e-4}});
+        series.put("odd", new double[][] {{0, 1, 2, 3}, {0, Double.NaN, -1, 0.5}});
+        Path png = tmp.resolve("lines.png");
+        LineChart.write(png, "Loss", "iteration", "loss", series, true);
+        BufferedImage img = Pixels.read(png);
+        assertEquals(LineChart.WIDTH, img.getWidth());
+        assertTrue(Pixels.count(img, rgb(Palette.series(0))) > 500, "the decaying curve spans the plot");
+        assertTrue(Pixels.distinctColours(img) > 10);
+    }
+
+    @Test
+    void tracePanelDrawsOneSubplotPerChannel() throws IOException {
+        double[][] out = {{0, 0.5, 1, 1}, {1, 1, 0, 0}};
+        double[][] tgt = {{0, 1, 1, 1}, {1, 1, 0, 0}};
+        Path png = tmp.resolve("trace.png");
+        TracePanel.write(png, "Task", out, tgt, List.of("fixation"));
+        BufferedImage img = Pixels.read(png);
+        assertEquals(TracePanel.heightFor(2), img.getHeight());
+        assertTrue(TracePanel.heightFor(3) > TracePanel.heightFor(2));
+        assertTrue(Pixels.count(img, 0) > 100, "dashed targets");
+        assertThrows(IllegalArgumentException.class,
+                () -> TracePanel.write(png, "bad", out, new double[][] {{1}}, null));
+    }
+
+    @Test
+    void axesChooseReadableTicks() {
+        assertEquals(List.of(0.0, 20.0, 40.0, 60.0, 80.0, 100.0), Axis.linear(0, 100).ticks());
+        Axis loss = Axis.logCovering(0.007, 0.5);
+        assertEquals(0.001, loss.min(), 1e-15);
+        assertEquals(1, loss.max(), 1e-12);
+        assertEquals(List.of("0.001", "0.01", "0.1", "1"), loss.ticks().stream().map(loss::label).toList());
+        Axis tiny = Axis.logCovering(1e-7, 1e-5);
+        assertEquals("1e-7", tiny.label(tiny.ticks().get(0)));
+        Axis wide = Axis.linearCovering(-0.73, 0.71);
+        assertTrue(wide.min() <= -0.73 && wide.max() >= 0.71 && wide.ticks().contains(0.0), wide.ticks().toString());
+        Axis flat = Axis.linearCovering(1, 1);
+        assertTrue(flat.min() < 1 && flat.max() > 1);
+        assertEquals(0.5, Axis.linear(0, 10).place(100, 200).toPixel(5) / 300, 1e-12);
+    }
+
+    @Test
+    void numbersAreFormattedForPeople() {
+        assertEquals("93.0%", Fmt.percent(0.93));
+        assertEquals("n/a", Fmt.percent(Double.NaN));
+        assertEquals("540,200", Fmt.number(540200));
+        assertEquals("210.5", Fmt.number(210.5));
+        assertEquals("0.3125", Fmt.number(0.3125));
+        assertEquals("1.235e-05", Fmt.number(1.2345e-5));
+        assertEquals("0.3", Fmt.trim(0.1 + 0.2, 6));
+    }
+}
