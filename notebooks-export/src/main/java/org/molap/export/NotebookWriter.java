@@ -19,23 +19,23 @@ public final class NotebookWriter {
 
     /** Reads the run directory and writes its notebook.ipynb. */
     public static void write(Path runDir) {
-        RunDirectory run = RunDirectory.open(runDir);
+        RunContents run = RunContents.open(runDir);
         Results results = Results.of(run.results);
         write(run, results, Traces.tasks(run, results));
     }
 
-    static void write(RunDirectory run, Results results, List<String> traceTasks) {
+    static void write(RunContents run, Results results, List<String> traceTasks) {
         try {
-            String json = RunDirectory.JSON.writerWithDefaultPrettyPrinter()
+            String json = RunContents.JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(notebook(run, results, traceTasks));
-            OutputFiles.write(run.dir.resolve(RunDirectory.NOTEBOOK), json + "\n");
+            OutputFiles.write(run.dir.resolve(RunContents.NOTEBOOK), json + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise the notebook: " + e.getMessage(), e);
         }
     }
 
     /** The notebook as JSON. */
-    static ObjectNode notebook(RunDirectory run, Results results, List<String> traceTasks) {
+    static ObjectNode notebook(RunContents run, Results results, List<String> traceTasks) {
         Cells cells = new Cells();
         cells.markdown(introduction(run));
         cells.code(setup(run));
@@ -84,7 +84,7 @@ public final class NotebookWriter {
             cells.code("RECOGNISED = " + pythonList(new ArrayList<>(results.recognised)) + "\n"
                     + "print(json.dumps({k: v for k, v in results.items() if k not in RECOGNISED}, indent=2))");
         }
-        ObjectNode nb = RunDirectory.JSON.createObjectNode();
+        ObjectNode nb = RunContents.JSON.createObjectNode();
         nb.set("cells", cells.array);
         ObjectNode meta = nb.putObject("metadata");
         meta.putObject("kernelspec").put("display_name", "Python 3").put("language", "python").put("name", "python3");
@@ -94,7 +94,7 @@ public final class NotebookWriter {
         return nb;
     }
 
-    private static String introduction(RunDirectory run) {
+    private static String introduction(RunContents run) {
         return "# Run " + run.name() + "\n\n"
                 + String.format(Locale.ROOT, "Experiment **%s**, profile **%s**, status **%s**, git commit `%s`.%n%n",
                         run.manifestText("experiment"), run.manifestText("profile"), run.manifestText("status"),
@@ -104,7 +104,7 @@ public final class NotebookWriter {
                 + "matplotlib. Open it from the run directory, or set `RUN` below.";
     }
 
-    private static String setup(RunDirectory run) {
+    private static String setup(RunContents run) {
         return """
                 import json
                 from pathlib import Path
@@ -209,7 +209,7 @@ public final class NotebookWriter {
     /** A JSON string literal, which is also a valid Python string literal. */
     private static String pythonString(String s) {
         try {
-            return RunDirectory.JSON.writeValueAsString(s);
+            return RunContents.JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -221,7 +221,7 @@ public final class NotebookWriter {
 
     /** Notebook cells with nbformat 4.5 ids; sources stored as lists of lines, as Jupyter writes them. */
     private static final class Cells {
-        final ArrayNode array = RunDirectory.JSON.createArrayNode();
+        final ArrayNode array = RunContents.JSON.createArrayNode();
 
         void markdown(String text) {
             cell("markdown", text);

@@ -30,7 +30,7 @@ final class RunFigures {
     }
 
     /** The per-task accuracy bars, in %, with the criterion line; null when results have no tasks. */
-    static Figure accuracy(RunDirectory run, Results results) {
+    static Figure accuracy(RunContents run, Results results) {
         if (results.tasks.isEmpty()) {
             return null;
         }
@@ -38,7 +38,7 @@ final class RunFigures {
         double[] percent = results.tasks.stream().mapToDouble(t -> 100 * t.accuracy()).toArray();
         LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
         series.put(run.manifestText("experiment"), percent);
-        String rel = RunDirectory.FIGURES + "/" + ACCURACY;
+        String rel = RunContents.FIGURES + "/" + ACCURACY;
         BarChart.write(run.dir.resolve(rel), "Test accuracy per task", "accuracy (%)", names, series, 0, 100,
                 100 * ACCURACY_CRITERION);
         return new Figure(rel, "Test accuracy per task. Dashed line: the " + criterionText()
@@ -46,23 +46,23 @@ final class RunFigures {
     }
 
     /** Loss against iteration, one curve per phase, log y when every loss is positive; null without losses. */
-    static Figure trainingLoss(RunDirectory run) {
+    static Figure trainingLoss(RunContents run) {
         LinkedHashMap<String, double[][]> curves = lossCurves(run.metrics);
         if (curves.isEmpty()) {
             return null;
         }
         boolean logY = logScale(curves);
-        String rel = RunDirectory.FIGURES + "/" + TRAINING_LOSS;
+        String rel = RunContents.FIGURES + "/" + TRAINING_LOSS;
         LineChart.write(run.dir.resolve(rel), "Training loss", "iteration", logY ? "loss (log scale)" : "loss",
                 curves, logY);
-        return new Figure(rel, "Training loss per phase (from " + RunDirectory.METRICS + ").");
+        return new Figure(rel, "Training loss per phase (from " + RunContents.METRICS + ").");
     }
 
     /** One trace panel per trial: traces_&lt;Task&gt;.png. */
-    static List<Figure> traces(RunDirectory run, List<Traces.Trial> trials) {
+    static List<Figure> traces(RunContents run, List<Traces.Trial> trials) {
         List<Figure> figures = new ArrayList<>();
         for (Traces.Trial t : trials) {
-            String rel = RunDirectory.FIGURES + "/" + traceFile(t.task());
+            String rel = RunContents.FIGURES + "/" + traceFile(t.task());
             TracePanel.write(run.dir.resolve(rel), t.task() + ": output vs target (test trial 0)", t.outputs(),
                     t.targets(), t.channels());
             figures.add(new Figure(rel, t.task() + ": network output (solid) and target (dashed) for the first "

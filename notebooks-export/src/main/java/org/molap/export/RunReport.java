@@ -28,7 +28,7 @@ public final class RunReport {
      * @throws IllegalArgumentException with one sentence naming the path and what is missing or unreadable
      */
     public static void render(Path runDir) {
-        RunDirectory run = RunDirectory.open(runDir);
+        RunContents run = RunContents.open(runDir);
         Results results = Results.of(run.results);
         List<Traces.Trial> trials = Traces.load(run, results);
         List<List<String>> arrays = arrayRows(run);
@@ -37,7 +37,7 @@ public final class RunReport {
         RunFigures.Figure loss = RunFigures.trainingLoss(run);
         List<RunFigures.Figure> traces = RunFigures.traces(run, trials);
 
-        html(run, results, arrays, accuracy, loss, traces).write(run.dir.resolve(RunDirectory.REPORT));
+        html(run, results, arrays, accuracy, loss, traces).write(run.dir.resolve(RunContents.REPORT));
         NotebookWriter.write(run, results, trials.stream().map(Traces.Trial::task).toList());
     }
 
@@ -65,12 +65,12 @@ public final class RunReport {
             return 2;
         }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
-        out.println("Wrote " + dir.resolve(RunDirectory.REPORT) + ", " + dir.resolve(RunDirectory.NOTEBOOK)
-                + " and the figures in " + dir.resolve(RunDirectory.FIGURES) + ".");
+        out.println("Wrote " + dir.resolve(RunContents.REPORT) + ", " + dir.resolve(RunContents.NOTEBOOK)
+                + " and the figures in " + dir.resolve(RunContents.FIGURES) + ".");
         return 0;
     }
 
-    static HtmlReport html(RunDirectory run, Results results, List<List<String>> arrays, RunFigures.Figure accuracy,
+    static HtmlReport html(RunContents run, Results results, List<List<String>> arrays, RunFigures.Figure accuracy,
                            RunFigures.Figure loss, List<RunFigures.Figure> traces) {
         HtmlReport r = new HtmlReport().title("Run " + run.name());
         if (!"complete".equals(run.manifestText("status"))) {
@@ -121,22 +121,22 @@ public final class RunReport {
             r.heading("Configuration");
             r.preformatted(pretty(config));
         }
-        r.paragraph("Rendered by notebooks-export from " + run.dir + ". " + RunDirectory.NOTEBOOK
+        r.paragraph("Rendered by notebooks-export from " + run.dir + ". " + RunContents.NOTEBOOK
                 + " in the same folder loads the run's files and redraws these figures.");
         return r;
     }
 
     /** File, shape and dtype of every array, from the .npy headers. */
-    private static List<List<String>> arrayRows(RunDirectory run) {
+    private static List<List<String>> arrayRows(RunContents run) {
         List<List<String>> rows = new ArrayList<>();
         run.arrays.forEach((name, path) -> {
             Npy.Header h = Npy.header(path);
-            rows.add(List.of(RunDirectory.ARRAYS + "/" + name, Npy.shapeText(h.shape()), h.dtype()));
+            rows.add(List.of(RunContents.ARRAYS + "/" + name, Npy.shapeText(h.shape()), h.dtype()));
         });
         return rows;
     }
 
-    private static List<List<String>> summaryRows(RunDirectory run) {
+    private static List<List<String>> summaryRows(RunContents run) {
         List<List<String>> rows = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
         for (String[] field : SUMMARY) {
@@ -203,7 +203,7 @@ public final class RunReport {
 
     private static String pretty(JsonNode node) {
         try {
-            return RunDirectory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return RunContents.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             return node.toString();
         }

@@ -23,7 +23,7 @@ final class Traces {
     }
 
     /** Tasks that have both trace arrays, in display order. */
-    static List<String> tasks(RunDirectory run, Results results) {
+    static List<String> tasks(RunContents run, Results results) {
         Set<String> ordered = new LinkedHashSet<>();
         results.tasks.forEach(t -> ordered.add(t.name()));
         run.arrays.keySet().stream().filter(f -> f.startsWith(OUTPUTS))
@@ -33,7 +33,7 @@ final class Traces {
     }
 
     /** Loads the first trial of every task in {@link #tasks}; a damaged or mismatched array is an error. */
-    static List<Trial> load(RunDirectory run, Results results) {
+    static List<Trial> load(RunContents run, Results results) {
         List<Trial> trials = new ArrayList<>();
         for (String task : tasks(run, results)) {
             Path outFile = run.arrays.get(OUTPUTS + task + ".npy");

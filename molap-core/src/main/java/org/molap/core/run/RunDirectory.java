@@ -19,6 +19,15 @@ import java.util.Map;
  * {@code <name>.failed} with status "failed", so no half-written directory looks complete.
  */
 public final class RunDirectory {
+    public static final String MANIFEST = "manifest.json";
+    public static final String RESULTS = "results.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String MODELS = "models";
+    public static final String ARRAYS = "arrays";
+    public static final String FIGURES = "figures";
+    public static final String REPORT = "report.html";
+    public static final String NOTEBOOK = "notebook.ipynb";
+
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -45,9 +54,9 @@ public final class RunDirectory {
             dir = parent.resolve(base + "-" + i);
         }
         try {
-            Files.createDirectories(dir.resolve("models"));
-            Files.createDirectories(dir.resolve("arrays"));
-            Files.createDirectories(dir.resolve("figures"));
+            Files.createDirectories(dir.resolve(MODELS));
+            Files.createDirectories(dir.resolve(ARRAYS));
+            Files.createDirectories(dir.resolve(FIGURES));
         } catch (IOException e) {
             throw new IllegalArgumentException("The run directory " + dir + " cannot be created; choose a writable --out.");
         }
@@ -62,15 +71,15 @@ public final class RunDirectory {
     }
 
     public Path models() {
-        return path.resolve("models");
+        return path.resolve(MODELS);
     }
 
     public Path arrays() {
-        return path.resolve("arrays");
+        return path.resolve(ARRAYS);
     }
 
     public Path figures() {
-        return path.resolve("figures");
+        return path.resolve(FIGURES);
     }
 
     public Path file(String name) {
@@ -80,7 +89,7 @@ public final class RunDirectory {
     /** Adds provenance to the manifest and rewrites it. */
     public void recordInManifest(String key, Object value) {
         manifest.put(key, value);
-        writeJson("manifest.json", manifest);
+        writeJson(MANIFEST, manifest);
     }
 
     public void writeJson(String name, Object value) {

@@ -104,7 +104,8 @@ public final class MolapExperiment implements Experiment {
         GraphCache graphs = new GraphCache();
         List<PhaseRecord> phases = new ArrayList<>();
         try (JsonLines metrics = run.openJsonLines("metrics.jsonl")) {
-            Trainer trainer = new Trainer(s.phases().pretraining()).addListener(new MetricsLog(metrics));
+            Trainer trainer = new Trainer(s.phases().pretraining()).addListener(new MetricsLog(metrics))
+                    .addListener(new ProgressLog(console, 50, s.phases().pretraining().iterations()));
 
             // 2. Sequential module pre-training (seed 000 section 3.1, A.2.1).
             phases.addAll(new ModulePretraining(graphs, s.phases(), trainer).run(core, corpus, primitives, s.pretrainingSeed(),
@@ -115,7 +116,8 @@ public final class MolapExperiment implements Experiment {
             npy(core.wRec(), run.arrays().resolve("W_rec_pretrained.npy"));
 
             // 3. Task training: a new head per task on the frozen core (seed 000 section 3.4, A.2.3), then the test set (A.3).
-            Trainer headTrainer = new Trainer(s.phases().taskTraining()).addListener(new MetricsLog(metrics));
+            Trainer headTrainer = new Trainer(s.phases().taskTraining()).addListener(new MetricsLog(metrics))
+                    .addListener(new ProgressLog(console, 50, s.phases().taskTraining().iterations()));
             HeadTraining heads = new HeadTraining(graphs, s.phases(), headTrainer);
             Map<String, Object> taskResults = new LinkedHashMap<>();
             for (String name : s.tasks()) {

@@ -18,14 +18,14 @@ import java.util.stream.Stream;
  * The inputs of a run directory, read and checked up front so that nothing is written for a run that
  * cannot be rendered: manifest.json and results.json (required), metrics.jsonl and arrays/*.npy (optional).
  */
-final class RunDirectory {
-    static final String MANIFEST = "manifest.json";
-    static final String RESULTS = "results.json";
-    static final String METRICS = "metrics.jsonl";
-    static final String ARRAYS = "arrays";
-    static final String FIGURES = "figures";
-    static final String REPORT = "report.html";
-    static final String NOTEBOOK = "notebook.ipynb";
+final class RunContents {
+    static final String MANIFEST = org.molap.core.run.RunDirectory.MANIFEST;
+    static final String RESULTS = org.molap.core.run.RunDirectory.RESULTS;
+    static final String METRICS = org.molap.core.run.RunDirectory.METRICS;
+    static final String ARRAYS = org.molap.core.run.RunDirectory.ARRAYS;
+    static final String FIGURES = org.molap.core.run.RunDirectory.FIGURES;
+    static final String REPORT = org.molap.core.run.RunDirectory.REPORT;
+    static final String NOTEBOOK = org.molap.core.run.RunDirectory.NOTEBOOK;
 
     /** Lenient about NaN and Infinity, which a diverged run may have logged. */
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -39,7 +39,7 @@ final class RunDirectory {
     /** arrays/*.npy by file name, sorted. */
     final Map<String, Path> arrays;
 
-    private RunDirectory(Path dir, JsonNode manifest, JsonNode results, List<JsonNode> metrics, boolean hasMetrics,
+    private RunContents(Path dir, JsonNode manifest, JsonNode results, List<JsonNode> metrics, boolean hasMetrics,
                          Map<String, Path> arrays) {
         this.dir = dir;
         this.manifest = manifest;
@@ -50,7 +50,7 @@ final class RunDirectory {
     }
 
     /** Reads a run directory; a missing or unreadable part is an IllegalArgumentException naming it. */
-    static RunDirectory open(Path dir) {
+    static RunContents open(Path dir) {
         if (dir == null) {
             throw new IllegalArgumentException("No run directory given; pass the path of a run directory such as "
                     + "runs/molap-20261122-231500.");
@@ -71,7 +71,7 @@ final class RunDirectory {
         Path metricsFile = abs.resolve(METRICS);
         boolean hasMetrics = Files.isRegularFile(metricsFile);
         List<JsonNode> metrics = hasMetrics ? lines(metricsFile) : List.of();
-        return new RunDirectory(abs, manifest, results, metrics, hasMetrics, arrays(abs.resolve(ARRAYS)));
+        return new RunContents(abs, manifest, results, metrics, hasMetrics, arrays(abs.resolve(ARRAYS)));
     }
 
     /** The run's name: its folder name. */
