@@ -26,7 +26,20 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        singleThreadUnlessConfigured();
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * One ND4J thread unless the user chose otherwise: 2-4x faster for these small matrices on 2 cores
+     * (REFERENCE.md section 5). The ./molap launcher also exports OMP_NUM_THREADS=1 for the native BLAS;
+     * from an IDE, set it in the run configuration's environment.
+     */
+    static void singleThreadUnlessConfigured() {
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(1);
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(1);
+        }
     }
 
     /** Runs the CLI and returns its exit code (0 success, 2 user error, 1 unexpected failure). */
@@ -84,6 +97,7 @@ public final class Cli {
                   --tasks <a,b,...>      train and score only these tasks (names or T1..T9; default: all nine)
                   --modules <n>          number of modules (must divide the number of units)
                   --units <n>            number of recurrent units
+                  --g <x>                gain of the random recurrent weights (default 1.5)
                   --iterations <n>       iterations of every training phase (overrides the profile)
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,

@@ -11,7 +11,7 @@ import java.util.Set;
  * overrides such as {@code --tasks} or {@code --modules}. Unknown options are user errors.
  */
 public final class Options {
-    private static final Set<String> KNOWN = Set.of("profile", "out", "seed", "tasks", "modules", "units", "iterations");
+    private static final Set<String> KNOWN = Set.of("profile", "out", "seed", "tasks", "modules", "units", "iterations", "g");
     private final Map<String, String> values = new LinkedHashMap<>();
 
     public static Options parse(List<String> args) {
@@ -65,6 +65,18 @@ public final class Options {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
             throw new UsageException("Option --" + key + " needs a whole number, got '" + v + "'.");
+        }
+    }
+
+    public Double number(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("Option --" + key + " needs a number, got '" + v + "'.");
         }
     }
 

@@ -14,6 +14,9 @@ public record ModularRnnConfig(int units, int modules, double g, long seed) {
         if (units <= 0) {
             throw new IllegalArgumentException("The number of units must be positive, got " + units + ".");
         }
+        if (!(g > 0) || Double.isInfinite(g)) {
+            throw new IllegalArgumentException("The gain g must be a positive number, got " + g + ".");
+        }
         if (modules <= 0 || units % modules != 0) {
             throw new IllegalArgumentException("The module count " + modules + " must divide the number of units "
                     + units + " into equal modules; choose a divisor of " + units + ".");

@@ -34,9 +34,10 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         long seed = options.seed() == null ? 1 : options.seed();
         int units = options.integer("units") == null ? 100 : options.integer("units");
         int modules = options.integer("modules") == null ? 2 : options.integer("modules");
+        double g = options.number("g") == null ? 1.5 : options.number("g");
         ModularRnnConfig network;
         try {
-            network = new ModularRnnConfig(units, modules, 1.5, seed);
+            network = new ModularRnnConfig(units, modules, g, seed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
