@@ -43,8 +43,8 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         }
         boolean paper = profile == Profile.PAPER;
         int batch = paper ? 200 : 64;
-        int pretrainIterations = paper ? 200 : 100;
-        int taskIterations = paper ? 200 : 150;
+        int pretrainIterations = paper ? 200 : 80;
+        int taskIterations = paper ? 200 : 100;
         Integer override = options.integer("iterations");
         if (override != null) {
             if (override <= 0) {
