@@ -61,6 +61,34 @@ class RnnGraphGradientTest {
         assertEquals(units * units + units + units * inputs + outputs * units + outputs, checked);
     }
 
+    @Test
+    void statesFollowTheRecurrenceAndTheReadoutReadsThem() {
+        int units = 5;
+        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(units, 1, 1.5, 3), DataType.DOUBLE);
+        core.bias().assign(0.1);
+        Head head = Head.random(units, 2, 2, 4, DataType.DOUBLE);
+        head.bOut().assign(-0.3);
+        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(units, 2, 2, 6, DataType.DOUBLE, Regularisation.paper())).load(core, head);
+        INDArray x = new RandomSequences(2, 2, 6, 3, 1, 8, DataType.DOUBLE).next().getFeatures();
+        INDArray states = graph.states(x);   // [B, N, T]
+        INDArray out = graph.forward(x);     // [B, nOut, T]
+        for (int b = 0; b < 3; b++) {
+            INDArray h = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, units, 1);
+            for (int t = 0; t < 6; t++) {
+                INDArray xt = x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                        org.nd4j.linalg.indexing.NDArrayIndex.point(t)).reshape(2, 1);
+                h = org.nd4j.linalg.ops.transforms.Transforms.tanh(core.wRec().mmul(h).add(head.wIn().mmul(xt)).add(core.bias().reshape(units, 1)));
+                INDArray y = head.wOut().mmul(h).add(head.bOut().reshape(2, 1));
+                for (int i = 0; i < units; i++) {
+                    assertEquals(h.getDouble(i, 0), states.getDouble(b, i, t), 1e-12, "h[" + b + "," + i + "," + t + "]");
+                }
+                for (int o = 0; o < 2; o++) {
+                    assertEquals(y.getDouble(o, 0), out.getDouble(b, o, t), 1e-12, "y[" + b + "," + o + "," + t + "]");
+                }
+            }
+        }
+    }
+
     private static double loss(RnnGraph graph, Map<String, INDArray> ph) {
         return graph.sameDiff().output(ph, RnnGraph.LOSS).get(RnnGraph.LOSS).getDouble(0);
     }

@@ -98,6 +98,7 @@ public final class Cli {
                   --modules <n>          number of modules (must divide the number of units)
                   --units <n>            number of recurrent units
                   --g <x>                gain of the random recurrent weights (default 1.5)
+                  --primitives cca|pca|none  latent primitives for module pre-training (default cca; none skips it)
                   --iterations <n>       iterations of every training phase (overrides the profile)
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,

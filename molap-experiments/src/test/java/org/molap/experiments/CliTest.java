@@ -88,6 +88,8 @@ class CliTest {
                 {"run", "nosuchexperiment"},
                 {"run", "molap", "--bogus", "1"},
                 {"run", "molap", "--units", "ten"},
+                {"run", "molap", "--primitives", "ica"},
+                {"run", "molap", "--g", "-1"},
                 {"frobnicate"},
         };
         for (String[] args : mistakes) {

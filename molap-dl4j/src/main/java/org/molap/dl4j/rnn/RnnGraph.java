@@ -32,6 +32,7 @@ public final class RnnGraph {
     public static final String OUTPUT = "out";
     public static final String MSE = "mse";
     public static final String LOSS = "loss";
+    public static final String STATES = "states";
 
     private final SameDiff sd;
     private final Shape shape;
@@ -67,7 +68,7 @@ public final class RnnGraph {
         for (int t = 1; t < s.steps(); t++) {
             h[t] = sd.math.tanh(h[t - 1].mmul(wRecT).add(driveAt[t]));
         }
-        SDVariable states = sd.stack(0, h); // [T, B, N]
+        SDVariable states = sd.stack(0, h).rename(STATES); // [T, B, N]: h_1 .. h_T
 
         // Readout for all steps at once: [T*B, N] x W_out' -> [T, B, nOut] -> [B, nOut, T].
         SDVariable readout = sd.reshape(sd.reshape(states, -1, n).mmul(sd.transpose(wOut)).add(bOut), s.steps(), -1, s.outputs());
@@ -121,6 +122,11 @@ public final class RnnGraph {
     /** Network outputs [batch, nOut, T] for inputs [batch, nIn, T]. */
     public INDArray forward(INDArray inputs) {
         return sd.output(Map.of(INPUT, inputs), OUTPUT).get(OUTPUT);
+    }
+
+    /** Hidden states [batch, N, T] for inputs [batch, nIn, T]: entry t is h_{t+1}, the state after input x_t. */
+    public INDArray states(INDArray inputs) {
+        return sd.output(Map.of(INPUT, inputs), STATES).get(STATES).permute(1, 2, 0).dup();
     }
 
     public Shape shape() {

@@ -93,11 +93,7 @@ public final class MolapExperiment implements Experiment {
                 s.phases().pretraining().iterations(), s.phases().taskTraining().iterations(), run.path());
 
         // 1. Latent primitives: CCA fitted once on the whole corpus (seed 000 section 3.3, A.2.1).
-        Trials fitSample = corpus.sampleSideBySide(s.fitTrialsPerTask(), new Random(s.corpusFitSeed()), s.phases().dtype());
-        LatentPrimitives primitives = LatentPrimitives.fit(fitSample.inputs(), fitSample.targets(), s.network().modules(), s.primitives());
-        save(primitives, run.file("primitives.json"));
-        console.printf("%s on %d x %d samples: canonical correlations %s%n", s.primitives(), fitSample.batchSize() * fitSample.steps(),
-                fitSample.inputs().size(1) + fitSample.targets().size(1), format(primitives.canonicalCorrelations()));
+        LatentPrimitives primitives = s.pretrains() ? fitPrimitives(s, corpus, run, console) : null;
 
         RecurrentCore core = RecurrentCore.random(s.network(), s.phases().dtype());
         npy(core.wRec(), run.arrays().resolve("W_rec_initial.npy"));
@@ -107,12 +103,14 @@ public final class MolapExperiment implements Experiment {
             Trainer trainer = new Trainer(s.phases().pretraining()).addListener(new MetricsLog(metrics))
                     .addListener(new ProgressLog(console, 50, s.phases().pretraining().iterations()));
 
-            // 2. Sequential module pre-training (seed 000 section 3.1, A.2.1).
-            phases.addAll(new ModulePretraining(graphs, s.phases(), trainer).run(core, corpus, primitives, s.pretrainingSeed(),
-                    (k, graph, record) -> {
-                        graph.save(run.models().resolve(record.phase() + ".fb").toFile());
-                        console.println(describe(record));
-                    }));
+            // 2. Sequential module pre-training (seed 000 section 3.1, A.2.1); without primitives the modules stay random.
+            if (primitives != null) {
+                phases.addAll(new ModulePretraining(graphs, s.phases(), trainer).run(core, corpus, primitives, s.pretrainingSeed(),
+                        (k, graph, record) -> {
+                            graph.save(run.models().resolve(record.phase() + ".fb").toFile());
+                            console.println(describe(record));
+                        }));
+            }
             npy(core.wRec(), run.arrays().resolve("W_rec_pretrained.npy"));
 
             // 3. Task training: a new head per task on the frozen core (seed 000 section 3.4, A.2.3), then the test set (A.3).
@@ -146,14 +144,25 @@ public final class MolapExperiment implements Experiment {
             results.put("experiment", name());
             results.put("profile", s.profile().id());
             results.put("tasks", taskResults);
-            results.put("canonical_correlations", primitives.canonicalCorrelations());
-            results.put("primitives", s.primitives().name());
+            results.put("canonical_correlations", primitives == null ? new double[0] : primitives.canonicalCorrelations());
+            results.put("primitives", s.pretrains() ? s.primitives().name() : "NONE");
             results.put("phases", phases.stream().map(MolapExperiment::phaseMap).toList());
             results.put("graphs_built", graphs.size());
             results.put("wall_clock_seconds", (System.nanoTime() - start) / 1e9);
             run.writeJson("results.json", results);
             console.print(AccuracyTable.render(taskResults));
         }
+    }
+
+    private static LatentPrimitives fitPrimitives(MolapSettings s, TaskCorpus corpus, RunDirectory run, PrintStream console) {
+        Trials fitSample = corpus.sampleSideBySide(s.fitTrialsPerTask(), new Random(s.corpusFitSeed()), s.phases().dtype());
+        LatentPrimitives primitives = LatentPrimitives.fit(fitSample.inputs(), fitSample.targets(), s.network().modules(), s.primitives());
+        save(primitives, run.file("primitives.json"));
+        console.printf("%s on %d samples of %d channels: %s %s%n", s.primitives(), fitSample.batchSize() * fitSample.steps(),
+                fitSample.inputs().size(1) + fitSample.targets().size(1),
+                s.primitives() == LatentPrimitives.Method.CCA ? "canonical correlations" : "input/target score correlations",
+                format(primitives.canonicalCorrelations()));
+        return primitives;
     }
 
     private static String describe(PhaseRecord r) {

@@ -22,6 +22,7 @@ import java.util.Map;
  * Everything a MoLaP run depends on. The {@code paper} profile holds seed 000's values (A.2, A.3);
  * {@code quick} shrinks batch, iterations and test sets so a newcomer sees results in minutes.
  *
+ * @param primitives       CCA (the paper), PCA (seed 000 A.2.2), or null for no pre-training (modules stay random)
  * @param fitTrialsPerTask trials of each task in the corpus sample that CCA/PCA is fitted on, once
  * @param testTrials       test trials per task, drawn from a seed separate from training (A.3: 2000)
  */
@@ -56,8 +57,24 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         PhaseSettings phases = new PhaseSettings(batch, TaskConfig.defaults().steps(),
                 new TrainerConfig(3e-3, pretrainIterations), new TrainerConfig(1e-2, taskIterations),
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
-        return new MolapSettings(profile, network, phases, LatentPrimitives.Method.CCA,
+        return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, TaskConfig.defaults());
+    }
+
+    private static LatentPrimitives.Method primitives(String option) {
+        if (option == null) {
+            return LatentPrimitives.Method.CCA;
+        }
+        return switch (option.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "cca" -> LatentPrimitives.Method.CCA;
+            case "pca" -> LatentPrimitives.Method.PCA;
+            case "none" -> null;
+            default -> throw new UsageException("Unknown primitives '" + option + "': use cca, pca or none.");
+        };
+    }
+
+    public boolean pretrains() {
+        return primitives != null;
     }
 
     private static List<String> tasks(String option) {
@@ -108,7 +125,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("readout_init", phases.readoutScale().name());
         m.put("l2", phases.regularisation().l2());
         m.put("activity_regularisation", phases.regularisation().activity());
-        m.put("primitives", primitives.name());
+        m.put("primitives", pretrains() ? primitives.name() : "NONE");
         m.put("components", network.modules());
         m.put("fit_trials_per_task", fitTrialsPerTask);
         m.put("test_trials", testTrials);
