@@ -99,6 +99,8 @@ public final class Cli {
                   --units <n>            number of recurrent units
                   --g <x>                gain of the random recurrent weights (default 1.5)
                   --primitives cca|pca|none  latent primitives for module pre-training (default cca; none skips it)
+                  --mem-delay real|none  Mem Pro/Anti with a memory delay (default) or, as in the authors' code,
+                                         with the stimulus on until the go cue
                   --iterations <n>       iterations of every training phase (overrides the profile)
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,

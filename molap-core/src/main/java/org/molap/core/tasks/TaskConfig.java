@@ -61,6 +61,21 @@ public record TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCu
   }
 
   /** A copy with another angle grid: {@code count} equally spaced angles from min to max degrees, inclusive. */
+  /**
+   * Mem Pro/Anti stimulus durations, inclusive. {@code withMemStimulus(goCue - stimulusOnset, same)} keeps the
+   * stimulus on until the go cue, as the authors' code does (no memory delay; REFERENCE.md section 1 calls
+   * that a defect and the default keeps a real delay).
+   */
+  public TaskConfig withMemStimulus(int minSteps, int maxSteps) {
+    return new TaskConfig(steps, silentSteps, stimulusOnset, goCue, inputNoiseStd, angleMinDeg, angleMaxDeg, angleCount,
+        minSteps, maxSteps, pulse1Onset, pulse2Onset, pulseSteps);
+  }
+
+  /** The authors' Mem Pro/Anti: the stimulus stays on until the go cue. */
+  public TaskConfig withoutMemDelay() {
+    return withMemStimulus(goCue - stimulusOnset, goCue - stimulusOnset);
+  }
+
   public TaskConfig withAngleRange(double minDeg, double maxDeg, int count) {
     return new TaskConfig(steps, silentSteps, stimulusOnset, goCue, inputNoiseStd, minDeg, maxDeg, count,
         memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps);

@@ -58,7 +58,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 new TrainerConfig(3e-3, pretrainIterations), new TrainerConfig(1e-2, taskIterations),
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
-                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, TaskConfig.defaults());
+                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")));
     }
 
     private static LatentPrimitives.Method primitives(String option) {
@@ -71,6 +71,17 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
             case "none" -> null;
             default -> throw new UsageException("Unknown primitives '" + option + "': use cca, pca or none.");
         };
+    }
+
+    /** {@code --mem-delay real} (default, REFERENCE.md section 1) or {@code none} (the authors' code: stimulus until the go cue). */
+    private static TaskConfig taskConfig(String option) {
+        if (option == null || option.trim().equalsIgnoreCase("real")) {
+            return TaskConfig.defaults();
+        }
+        if (option.trim().equalsIgnoreCase("none")) {
+            return TaskConfig.defaults().withoutMemDelay();
+        }
+        throw new UsageException("Unknown --mem-delay '" + option + "': use real (a memory delay, the default) or none (the authors' code).");
     }
 
     public boolean pretrains() {
@@ -130,6 +141,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("fit_trials_per_task", fitTrialsPerTask);
         m.put("test_trials", testTrials);
         m.put("tasks", tasks);
+        m.put("mem_delay", taskConfig.memStimulusMaxSteps() < taskConfig.goCue() - taskConfig.stimulusOnset() ? "real" : "none");
         m.put("task_config", taskConfig.toString());
         return m;
     }
