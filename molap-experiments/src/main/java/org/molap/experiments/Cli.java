@@ -19,6 +19,7 @@ public final class Cli {
 
     static {
         register(new MolapExperiment());
+        register(new org.molap.experiments.molap.MemoryExperiment());
     }
 
     private static void register(Experiment e) {

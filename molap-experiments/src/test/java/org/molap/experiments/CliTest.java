@@ -71,6 +71,22 @@ class CliTest {
     }
 
     @Test
+    void memoryProbeFindsTheStimulusDuringItsPresentationAndItsDecayAfterwards(@TempDir Path tmp) throws IOException {
+        Outcome o = cli("run", "memory", "--units", "30", "--g", "1.0", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        Path dir = Path.of(lines.get(lines.size() - 1));
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode cos = results.get("r2").get("g=1.0").get("cos");
+        assertEquals(110, cos.size());
+        assertTrue(cos.get(40).asDouble() > 0.95, "the stimulus is decodable while it is on: " + cos.get(40));
+        assertTrue(cos.get(10).asDouble() < 0.1, "nothing to decode before the stimulus: " + cos.get(10));
+        assertTrue(results.get("r2_last_30_steps").get("g=1.0").asDouble() < 0.5, "a random core forgets over the delay");
+        assertTrue(Files.exists(dir.resolve("figures").resolve("memory_r2.png")));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("memory_r2.png"), "the report shows the experiment's figure");
+    }
+
+    @Test
     void helpListsTheExperiments() {
         Outcome o = cli("--help");
         assertEquals(0, o.code());
@@ -90,6 +106,8 @@ class CliTest {
                 {"run", "molap", "--units", "ten"},
                 {"run", "molap", "--primitives", "ica"},
                 {"run", "molap", "--g", "-1"},
+                {"run", "memory", "--g", "0", "--out", tmp.toString()},
+                {"run", "molap", "--mem-delay", "sometimes"},
                 {"frobnicate"},
         };
         for (String[] args : mistakes) {

@@ -45,6 +45,23 @@ final class RunFigures {
                 + " success bar of the MoLaP paper (appendix A.3).");
     }
 
+    /** PNGs an experiment drew into figures/ itself (anything this module does not draw), sorted by name. */
+    static List<Figure> experimentFigures(RunContents run) {
+        java.nio.file.Path dir = run.dir.resolve(RunContents.FIGURES);
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".png") && !n.equals(ACCURACY) && !n.equals(TRAINING_LOSS) && !n.startsWith("traces_"))
+                    .sorted()
+                    .map(n -> new Figure(RunContents.FIGURES + "/" + n, n.substring(0, n.length() - 4).replace('_', ' ')))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The figures folder " + dir + " cannot be listed: " + e.getMessage());
+        }
+    }
+
     /** Loss against iteration, one curve per phase, log y when every loss is positive; null without losses. */
     static Figure trainingLoss(RunContents run) {
         LinkedHashMap<String, double[][]> curves = lossCurves(run.metrics);

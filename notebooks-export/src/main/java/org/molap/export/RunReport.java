@@ -32,12 +32,13 @@ public final class RunReport {
         Results results = Results.of(run.results);
         List<Traces.Trial> trials = Traces.load(run, results);
         List<List<String>> arrays = arrayRows(run);
+        List<RunFigures.Figure> own = RunFigures.experimentFigures(run);
 
         RunFigures.Figure accuracy = RunFigures.accuracy(run, results);
         RunFigures.Figure loss = RunFigures.trainingLoss(run);
         List<RunFigures.Figure> traces = RunFigures.traces(run, trials);
 
-        html(run, results, arrays, accuracy, loss, traces).write(run.dir.resolve(RunContents.REPORT));
+        html(run, results, arrays, accuracy, loss, traces, own).write(run.dir.resolve(RunContents.REPORT));
         NotebookWriter.write(run, results, trials.stream().map(Traces.Trial::task).toList());
     }
 
@@ -71,7 +72,7 @@ public final class RunReport {
     }
 
     static HtmlReport html(RunContents run, Results results, List<List<String>> arrays, RunFigures.Figure accuracy,
-                           RunFigures.Figure loss, List<RunFigures.Figure> traces) {
+                           RunFigures.Figure loss, List<RunFigures.Figure> traces, List<RunFigures.Figure> own) {
         HtmlReport r = new HtmlReport().title("Run " + run.name());
         if (!"complete".equals(run.manifestText("status"))) {
             r.note("This run's status is \"" + run.manifestText("status") + "\", not \"complete\": its results may "
@@ -102,6 +103,10 @@ public final class RunReport {
                 phaseTable(r, results.phases);
             }
             figure(r, loss);
+        }
+        if (!own.isEmpty()) {
+            r.heading("Figures");
+            own.forEach(f -> figure(r, f));
         }
         if (!traces.isEmpty()) {
             r.heading("Output vs target");

@@ -74,7 +74,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
     }
 
     /** {@code --mem-delay real} (default, REFERENCE.md section 1) or {@code none} (the authors' code: stimulus until the go cue). */
-    private static TaskConfig taskConfig(String option) {
+    static TaskConfig taskConfig(String option) {
         if (option == null || option.trim().equalsIgnoreCase("real")) {
             return TaskConfig.defaults();
         }
@@ -88,7 +88,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         return primitives != null;
     }
 
-    private static List<String> tasks(String option) {
+    static List<String> tasks(String option) {
         if (option == null) {
             return MolapTasks.names();
         }
