@@ -43,6 +43,15 @@ public final class Cli {
         }
     }
 
+    /** The IDE entry of one experiment: the same as {@code ./molap run <experiment> [args]}. */
+    public static void runFromIde(String experiment, String[] args) {
+        String[] full = new String[args.length + 2];
+        full[0] = "run";
+        full[1] = experiment;
+        System.arraycopy(args, 0, full, 2, args.length);
+        main(full);
+    }
+
     /** Runs the CLI and returns its exit code (0 success, 2 user error, 1 unexpected failure). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> a = Arrays.asList(args);

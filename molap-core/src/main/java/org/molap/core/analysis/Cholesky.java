@@ -1,11 +1,12 @@
 package org.molap.core.analysis;
 
 /** Solves A X = B for a symmetric positive definite A by Cholesky factorisation (A = L L'). */
-final class Cholesky {
+public final class Cholesky {
     private Cholesky() {
     }
 
-    static double[][] solve(double[][] a, double[][] b) {
+    /** The lower-triangular L with A = L L'; a matrix that is not positive definite is an IllegalArgumentException. */
+    public static double[][] factor(double[][] a) {
         int n = a.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -24,6 +25,13 @@ final class Cholesky {
                 }
             }
         }
+        return l;
+    }
+
+    /** X with A X = B, for a symmetric positive definite A. */
+    public static double[][] solve(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] l = factor(a);
         int m = b[0].length;
         double[][] x = new double[n][m];
         for (int c = 0; c < m; c++) {

@@ -85,18 +85,7 @@ final class SyntheticData {
     }
 
     static double[][] cholesky(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = i == j ? Math.sqrt(s) : s / l[j][j];
-            }
-        }
-        return l;
+        return org.molap.core.analysis.Cholesky.factor(a);
     }
 
     /** Columns [from, to) of data as an [n, to - from] array of the given type. */

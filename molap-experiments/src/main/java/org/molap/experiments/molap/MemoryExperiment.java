@@ -52,11 +52,7 @@ public final class MemoryExperiment implements Experiment {
 
     /** IDE entry point: the same as {@code ./molap run memory [options]}. */
     public static void main(String[] args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "run";
-        full[1] = "memory";
-        System.arraycopy(args, 0, full, 2, args.length);
-        org.molap.experiments.Cli.main(full);
+        org.molap.experiments.Cli.runFromIde("memory", args);
     }
 
     @Override

@@ -54,11 +54,7 @@ public final class MolapExperiment implements Experiment {
 
     /** IDE entry point: the same as {@code ./molap run molap [options]}. */
     public static void main(String[] args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "run";
-        full[1] = "molap";
-        System.arraycopy(args, 0, full, 2, args.length);
-        Cli.main(full);
+        org.molap.experiments.Cli.runFromIde("molap", args);
     }
 
     @Override
