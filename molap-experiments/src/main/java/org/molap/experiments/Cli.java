@@ -111,6 +111,7 @@ public final class Cli {
                   --primitives cca|pca|none  latent primitives for module pre-training (default cca; none skips it)
                   --mem-delay real|none  Mem Pro/Anti with a memory delay (default) or, as in the authors' code,
                                          with the stimulus on until the go cue
+                  --core <run-dir>       memory: also probe the pre-trained W_rec of a molap run
                   --iterations <n>       iterations of every training phase (overrides the profile)
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,

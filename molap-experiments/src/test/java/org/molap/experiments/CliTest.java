@@ -107,6 +107,7 @@ class CliTest {
                 {"run", "molap", "--primitives", "ica"},
                 {"run", "molap", "--g", "-1"},
                 {"run", "memory", "--g", "0", "--out", tmp.toString()},
+                {"run", "memory", "--core", tmp.resolve("not-a-run").toString(), "--out", tmp.toString()},
                 {"run", "molap", "--mem-delay", "sometimes"},
                 {"frobnicate"},
         };

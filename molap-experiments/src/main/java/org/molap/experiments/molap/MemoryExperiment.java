@@ -65,11 +65,14 @@ public final class MemoryExperiment implements Experiment {
         int modules = options.integer("modules") == null ? 2 : options.integer("modules");
         long seed = options.seed() == null ? 1 : options.seed();
         List<Double> gains = options.number("g") == null ? DEFAULT_GAINS : List.of(options.number("g"));
-        List<ModularRnnConfig> networks = new ArrayList<>();
+        LinkedHashMap<String, RecurrentCore> cores = new LinkedHashMap<>();
         try {
-            gains.forEach(g -> networks.add(new ModularRnnConfig(units, modules, g, seed)));
+            gains.forEach(g -> cores.put("g=" + g, RecurrentCore.random(new ModularRnnConfig(units, modules, g, seed), DataType.FLOAT)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (options.get("core") != null) {
+            cores.put("pretrained", pretrainedCore(Path.of(options.get("core")), modules, seed));
         }
         int trainTrials = paper ? 2000 : 1000;
         int testTrials = paper ? 2000 : 500;
@@ -78,7 +81,8 @@ public final class MemoryExperiment implements Experiment {
         try {
             run.recordInManifest("profile", options.profile().id());
             Provenance.collect(Path.of("")).forEach(run::recordInManifest);
-            run.recordInManifest("config", Map.of("task", task.name(), "units", units, "modules", modules, "gains", gains,
+            run.recordInManifest("config", Map.of("task", task.name(), "cores", List.copyOf(cores.keySet()),
+                    "core_run", String.valueOf(options.get("core")), "modules", modules,
                     "train_trials", trainTrials, "test_trials", testTrials, "ridge", RIDGE, "task_config", taskConfig.toString()));
             run.recordInManifest("seeds", Map.of("network", seed, "train", seed + 1, "test", seed + 9_000_000));
             Trials train = task.sample(trainTrials, new Random(seed + 1), DataType.FLOAT);
@@ -90,10 +94,10 @@ public final class MemoryExperiment implements Experiment {
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
             console.printf("Decoding %s's final %s from h_t (ridge %.0e, %d train / %d test trials)%n",
                     task.name(), decoded, RIDGE, trainTrials, testTrials);
-            console.printf("%-6s %10s %10s %10s %18s%n", "g", "R2 t=" + (taskConfig.stimulusOnset() + 10),
+            console.printf("%-12s %10s %10s %10s %18s%n", "core", "R2 t=" + (taskConfig.stimulusOnset() + 10),
                     "R2 t=" + taskConfig.goCue(), "R2 t=" + (taskConfig.steps() - 1), "R2 last 30 steps");
-            for (ModularRnnConfig network : networks) {
-                double[][] r2 = decodeOverTime(network, task, train, test, decoded);
+            for (Map.Entry<String, RecurrentCore> core : cores.entrySet()) {
+                double[][] r2 = decodeOverTime(core.getValue(), seed, task, train, test, decoded);
                 double[] mean = new double[r2[0].length];
                 Map<String, double[]> perChannel = new LinkedHashMap<>();
                 for (int c = 0; c < decoded.size(); c++) {
@@ -106,7 +110,7 @@ public final class MemoryExperiment implements Experiment {
                 for (int t = mean.length - 30; t < mean.length; t++) {
                     window += mean[t] / 30;
                 }
-                String key = "g=" + network.g();
+                String key = core.getKey();
                 r2ByGain.put(key, perChannel);
                 windowByGain.put(key, window);
                 double[] steps = new double[mean.length];
@@ -114,7 +118,7 @@ public final class MemoryExperiment implements Experiment {
                     steps[t] = t;
                 }
                 curves.put(key, new double[][] {steps, mean});
-                console.printf("%-6s %10.3f %10.3f %10.3f %18.3f%n", network.g(), mean[taskConfig.stimulusOnset() + 10],
+                console.printf("%-12s %10.3f %10.3f %10.3f %18.3f%n", key, mean[taskConfig.stimulusOnset() + 10],
                         mean[taskConfig.goCue()], mean[mean.length - 1], window);
             }
             LineChart.write(run.figures().resolve("memory_r2.png"), task.name() + ": R\u00b2 of the final " + String.join("/", decoded)
@@ -139,11 +143,26 @@ public final class MemoryExperiment implements Experiment {
         }
     }
 
-    /** R^2 [channel][step] of the final targets decoded from the hidden state at every step. */
-    private static double[][] decodeOverTime(ModularRnnConfig network, Task task, Trials train, Trials test, List<String> decoded) {
-        RecurrentCore core = RecurrentCore.random(network, DataType.FLOAT);
-        Head head = Head.random(network.units(), task.inputChannels().size(), task.outputChannels().size(), network.seed() + 1, DataType.FLOAT);
-        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(network.units(), head.inputs(), head.outputs(), train.steps(),
+    /** The recurrent weights a MoLaP run pre-trained (arrays/W_rec_pretrained.npy), with b = 0 as MoLaP keeps it. */
+    private static RecurrentCore pretrainedCore(Path runDir, int modules, long seed) {
+        Path file = runDir.resolve(RunDirectory.ARRAYS).resolve("W_rec_pretrained.npy");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new UsageException("No " + file + ": pass --core a run directory written by ./molap run molap.");
+        }
+        INDArray wRec = org.nd4j.linalg.factory.Nd4j.createFromNpyFile(file.toFile()).castTo(DataType.FLOAT);
+        int units = (int) wRec.size(0);
+        try {
+            // g only describes random initialisation; the loaded weights are used as they are.
+            return RecurrentCore.of(new ModularRnnConfig(units, modules, 1.0, seed), wRec, org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, units));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** R^2 [channel][step] of the final targets decoded from the hidden state at every step (random input weights). */
+    private static double[][] decodeOverTime(RecurrentCore core, long seed, Task task, Trials train, Trials test, List<String> decoded) {
+        Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(), seed + 1, DataType.FLOAT);
+        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(core.units(), head.inputs(), head.outputs(), train.steps(),
                 DataType.FLOAT, Regularisation.none())).load(core, head);
         INDArray hTrain = graph.states(train.inputs());
         INDArray hTest = graph.states(test.inputs());
