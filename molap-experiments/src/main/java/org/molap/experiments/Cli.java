@@ -73,11 +73,15 @@ public final class Cli {
                     out.println(dir.toAbsolutePath().normalize());
                     return 0;
                 }
+                case "bench" -> {
+                    out.println(org.molap.experiments.bench.BenchCommand.run(a.subList(1, a.size()), out).toAbsolutePath().normalize());
+                    return 0;
+                }
                 case "list" -> {
                     EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
                     return 0;
                 }
-                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run or list (see ./molap --help).");
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, bench or list (see ./molap --help).");
             }
         } catch (UsageException | IllegalArgumentException | TrainingDivergedException e) {
             err.println("molap: " + e.getMessage());
@@ -92,6 +96,7 @@ public final class Cli {
 
                 Usage:
                   ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
+                  ./molap bench [--problems molap|all] [--repeats <n>] [--out <file.json>]
                   ./molap list
                   ./molap --help
 

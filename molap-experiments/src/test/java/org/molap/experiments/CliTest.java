@@ -110,6 +110,9 @@ class CliTest {
                 {"run", "memory", "--core", tmp.resolve("not-a-run").toString(), "--out", tmp.toString()},
                 {"run", "molap", "--mem-delay", "sometimes"},
                 {"frobnicate"},
+                {"bench", "--problems", "huge"},
+                {"bench", "--repeats", "0"},
+                {"bench", "--speed"},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);
