@@ -26,7 +26,7 @@ import java.util.Map;
  * SameDiff keeps its own copy of every variable (setArrayForVariable copies in M2.1), so a phase
  * {@link #load}s a core and head into the graph, trains the graph's arrays, and {@link #storeInto} copies them back.
  */
-public final class RnnGraph {
+public final class RnnGraph implements RecurrentModel {
     public static final String INPUT = "x";
     public static final String TARGET = "y";
     public static final String OUTPUT = "out";
@@ -96,39 +96,42 @@ public final class RnnGraph {
         }
     }
 
-    /** Copies the weights of this core and head into the graph's variables. */
+    @Override
     public RnnGraph load(RecurrentCore core, Head head) {
-        if (core.units() != shape.units() || head.inputs() != shape.inputs() || head.outputs() != shape.outputs()) {
-            throw new IllegalArgumentException("A network with " + core.units() + " units and " + head.inputs() + " inputs / "
-                    + head.outputs() + " outputs does not fit a graph built for " + shape + ".");
-        }
-        array(RecurrentCore.W_REC).assign(core.wRec());
-        array(RecurrentCore.BIAS).assign(core.bias());
-        array(Head.W_IN).assign(head.wIn());
-        array(Head.W_OUT).assign(head.wOut());
-        array(Head.B_OUT).assign(head.bOut());
+        RecurrentModel.super.load(core, head);
         return this;
     }
 
-    /** Copies the graph's current weights back into this core and head (bitwise). */
-    public void storeInto(RecurrentCore core, Head head) {
-        core.wRec().assign(array(RecurrentCore.W_REC));
-        core.bias().assign(array(RecurrentCore.BIAS));
-        head.wIn().assign(array(Head.W_IN));
-        head.wOut().assign(array(Head.W_OUT));
-        head.bOut().assign(array(Head.B_OUT));
+    @Override
+    public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, java.util.Collection<String> variables) {
+        org.nd4j.autodiff.samediff.api.OutAndGrad result = sd.calculateGradientsAndOutputs(
+                Map.of(INPUT, inputs, TARGET, targets), java.util.List.of(LOSS, MSE), variables);
+        return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getOutputs().get(MSE).getDouble(0),
+                result.getGradients());
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> p = new java.util.LinkedHashMap<>();
+        for (String v : new String[] {RecurrentCore.W_REC, RecurrentCore.BIAS, Head.W_IN, Head.W_OUT, Head.B_OUT}) {
+            p.put(v, array(v));
+        }
+        return p;
     }
 
     /** Network outputs [batch, nOut, T] for inputs [batch, nIn, T]. */
+    @Override
     public INDArray forward(INDArray inputs) {
         return sd.output(Map.of(INPUT, inputs), OUTPUT).get(OUTPUT);
     }
 
     /** Hidden states [batch, N, T] for inputs [batch, nIn, T]: entry t is h_{t+1}, the state after input x_t. */
+    @Override
     public INDArray states(INDArray inputs) {
         return sd.output(Map.of(INPUT, inputs), STATES).get(STATES).permute(1, 2, 0).dup();
     }
 
+    @Override
     public Shape shape() {
         return shape;
     }
@@ -137,6 +140,7 @@ public final class RnnGraph {
         return sd;
     }
 
+    @Override
     public INDArray array(String variable) {
         return sd.getArrForVarName(variable);
     }

@@ -1,9 +1,6 @@
 package org.molap.dl4j.train;
 
-import org.molap.dl4j.rnn.RnnGraph;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.molap.dl4j.rnn.RecurrentModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -12,7 +9,6 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,45 +33,35 @@ public final class Trainer {
     }
 
     /** Runs {@code config.iterations()} iterations (or until the data ends) and returns what the phase did. */
-    public PhaseRecord fit(String phase, RnnGraph graph, TrainableSet trainable, DataSetIterator data) {
-        SameDiff sd = graph.sameDiff();
+    public PhaseRecord fit(String phase, RecurrentModel model, TrainableSet trainable, DataSetIterator data) {
         List<String> names = new ArrayList<>();
         Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
         long trainableEntries = 0;
         for (String name : trainable.variables()) {
-            INDArray param = sd.getArrForVarName(name);
+            INDArray param = model.parameters().get(name);
             if (param == null) {
-                throw new IllegalArgumentException("The graph has no variable '" + name + "' to train.");
+                throw new IllegalArgumentException("The model has no variable '" + name + "' to train.");
             }
             names.add(name);
             updaters.put(name, adamFor(param));
             trainableEntries += trainable.trainableEntries(name, param.length());
         }
-        long parameters = 0;
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
-                parameters += v.getArr().length();
-            }
-        }
+        long parameters = model.parameters().values().stream().mapToLong(INDArray::length).sum();
 
         double first = Double.NaN;
         double last = Double.NaN;
         int done = 0;
         long start = System.nanoTime();
-        List<String> outputs = List.of(RnnGraph.LOSS, RnnGraph.MSE);
         while (done < config.iterations() && data.hasNext()) {
             DataSet batch = data.next();
-            Map<String, INDArray> placeholders = new HashMap<>();
-            placeholders.put(RnnGraph.INPUT, batch.getFeatures());
-            placeholders.put(RnnGraph.TARGET, batch.getLabels());
-            OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, outputs, names);
-            double loss = result.getOutputs().get(RnnGraph.LOSS).getDouble(0);
-            double mse = result.getOutputs().get(RnnGraph.MSE).getDouble(0);
+            RecurrentModel.LossAndGradients result = model.lossAndGradients(batch.getFeatures(), batch.getLabels(), names);
+            double loss = result.loss();
+            double mse = result.mse();
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(phase, done, loss);
             }
             for (String name : names) {
-                INDArray grad = result.getGradients().get(name);
+                INDArray grad = result.gradients().get(name);
                 INDArray mask = trainable.mask(name);
                 if (mask != null) {
                     grad.muli(mask);
@@ -84,7 +70,7 @@ public final class Trainer {
                 if (mask != null) {
                     grad.muli(mask);
                 }
-                sd.getArrForVarName(name).subi(grad);
+                model.array(name).subi(grad);
             }
             if (done == 0) {
                 first = loss;

@@ -1,0 +1,171 @@
+package org.molap.dl4j.rnn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The network of {@link RnnGraph} (seed 000 Eq. 1) with hand-derived backpropagation through time, written as
+ * a few large matrix products and in-place ops on preallocated [T, B, N] buffers instead of a graph of ~10 ops
+ * per step. Same parameters, same loss, same gradients: a test checks them against the SameDiff graph and
+ * against finite differences.
+ * <pre>
+ *   forward:  A = X W_in' + b (all steps);  h_0 = tanh(A_0);  h_t = tanh(A_t + h_{t-1} W_rec')
+ *             Y = H W_out' + b_out
+ *   loss:     mean((Y - Y*)^2) + l2 (|W_in|^2 + |W_rec|^2 + |W_out|^2) + act mean(H^2)
+ *   backward: dY = 2 (Y - Y*) / |Y|;  dW_out = dY' H;  db_out = sum dY
+ *             dH = dY W_out + 2 act H / |H|
+ *             dA_t = (dH_t + dA_{t+1} W_rec) * (1 - h_t^2)      (from t = T-1 down to 0)
+ *             dW_rec = sum_{t>=1} dA_t' h_{t-1};  dW_in = dA' X;  db = sum dA;  each W also gets 2 l2 W
+ * </pre>
+ * Rows of the flattened buffers are time-major: row t*B + b is trial b at step t.
+ */
+public final class ElmanBptt implements RecurrentModel {
+    private final RnnGraph.Shape shape;
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+
+    private ElmanBptt(RnnGraph.Shape shape) {
+        this.shape = shape;
+        int n = shape.units();
+        parameters.put(RecurrentCore.W_REC, Nd4j.zeros(shape.dtype(), n, n));
+        parameters.put(RecurrentCore.BIAS, Nd4j.zeros(shape.dtype(), 1, n));
+        parameters.put(Head.W_IN, Nd4j.zeros(shape.dtype(), n, shape.inputs()));
+        parameters.put(Head.W_OUT, Nd4j.zeros(shape.dtype(), shape.outputs(), n));
+        parameters.put(Head.B_OUT, Nd4j.zeros(shape.dtype(), 1, shape.outputs()));
+    }
+
+    public static ElmanBptt build(RnnGraph.Shape shape) {
+        return new ElmanBptt(shape);
+    }
+
+    /** One forward pass: inputs as rows [T*B, nIn], states [T*B, N], outputs [T*B, nOut]. */
+    private record Pass(long batch, INDArray x, INDArray h, INDArray y) {
+    }
+
+    private Pass run(INDArray inputs) {
+        int n = shape.units();
+        int steps = shape.steps();
+        long b = inputs.size(0);
+        INDArray x = timeMajor(inputs);
+        INDArray h = Nd4j.create(shape.dtype(), steps * b, n);
+        Nd4j.gemm(x, array(Head.W_IN), h, false, true, 1, 0);
+        h.addiRowVector(array(RecurrentCore.BIAS));
+        INDArray wRec = array(RecurrentCore.W_REC);
+        INDArray previous = Transforms.tanh(step(h, 0, b), false);
+        for (int t = 1; t < steps; t++) {
+            INDArray current = step(h, t, b);
+            Nd4j.gemm(previous, wRec, current, false, true, 1, 1);
+            previous = Transforms.tanh(current, false);
+        }
+        INDArray y = h.mmul(array(Head.W_OUT).transpose()).addiRowVector(array(Head.B_OUT));
+        return new Pass(b, x, h, y);
+    }
+
+    @Override
+    public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, Collection<String> variables) {
+        Pass p = run(inputs);
+        int steps = shape.steps();
+        long b = p.batch();
+        INDArray diff = p.y().sub(timeMajor(targets));
+        double mse = squared(diff) / diff.length();
+        INDArray wIn = array(Head.W_IN);
+        INDArray wRec = array(RecurrentCore.W_REC);
+        INDArray wOut = array(Head.W_OUT);
+        double l2 = shape.regularisation().l2();
+        double act = shape.regularisation().activity();
+        double loss = mse + l2 * (squared(wIn) + squared(wRec) + squared(wOut))
+                + act * squared(p.h()) / p.h().length();
+
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        INDArray dY = diff.muli(2.0 / diff.length());
+        if (variables.contains(Head.W_OUT)) {
+            grads.put(Head.W_OUT, dY.transpose().mmul(p.h()).addi(wOut.mul(2 * l2)));
+        }
+        if (variables.contains(Head.B_OUT)) {
+            grads.put(Head.B_OUT, dY.sum(true, 0));
+        }
+        boolean needRecurrent = variables.contains(RecurrentCore.W_REC) || variables.contains(RecurrentCore.BIAS)
+                || variables.contains(Head.W_IN);
+        if (needRecurrent) {
+            // dH = dY W_out + 2 act H / |H|, then turned in place into dA, step by step from the last.
+            INDArray dA = dY.mmul(wOut).addi(p.h().mul(2 * act / p.h().length()));
+            INDArray derivative = p.h().mul(p.h()).rsubi(1);
+            INDArray next = step(dA, steps - 1, b).muli(step(derivative, steps - 1, b));
+            for (int t = steps - 2; t >= 0; t--) {
+                INDArray current = step(dA, t, b);
+                Nd4j.gemm(next, wRec, current, false, false, 1, 1);
+                next = current.muli(step(derivative, t, b));
+            }
+            if (variables.contains(RecurrentCore.W_REC)) {
+                INDArray later = dA.get(NDArrayIndex.interval(b, steps * b), NDArrayIndex.all());
+                INDArray earlier = p.h().get(NDArrayIndex.interval(0, (steps - 1) * b), NDArrayIndex.all());
+                grads.put(RecurrentCore.W_REC, later.transpose().mmul(earlier).addi(wRec.mul(2 * l2)));
+            }
+            if (variables.contains(RecurrentCore.BIAS)) {
+                grads.put(RecurrentCore.BIAS, dA.sum(true, 0));
+            }
+            if (variables.contains(Head.W_IN)) {
+                grads.put(Head.W_IN, dA.transpose().mmul(p.x()).addi(wIn.mul(2 * l2)));
+            }
+        }
+        return new LossAndGradients(loss, mse, grads);
+    }
+
+    @Override
+    public INDArray forward(INDArray inputs) {
+        Pass p = run(inputs);
+        return batchMajor(p.y(), p.batch());
+    }
+
+    @Override
+    public INDArray states(INDArray inputs) {
+        Pass p = run(inputs);
+        return batchMajor(p.h(), p.batch());
+    }
+
+    private static double squared(INDArray a) {
+        return a.mul(a).sumNumber().doubleValue();
+    }
+
+    /** [B, C, T] -> rows [T*B, C], time-major. */
+    private INDArray timeMajor(INDArray sequences) {
+        long b = sequences.size(0);
+        return sequences.permute(2, 0, 1).dup('c').reshape(shape.steps() * b, sequences.size(1)).castTo(shape.dtype());
+    }
+
+    /** Rows [T*B, C] -> [B, C, T]. */
+    private INDArray batchMajor(INDArray rows, long b) {
+        return rows.reshape(shape.steps(), b, rows.size(1)).permute(1, 2, 0).dup('c');
+    }
+
+    /** The rows of step t: a [B, C] view. */
+    private static INDArray step(INDArray rows, int t, long b) {
+        return rows.get(NDArrayIndex.interval(t * b, (t + 1) * b), NDArrayIndex.all());
+    }
+
+    @Override
+    public ElmanBptt load(RecurrentCore core, Head head) {
+        RecurrentModel.super.load(core, head);
+        return this;
+    }
+
+    @Override
+    public RnnGraph.Shape shape() {
+        return shape;
+    }
+
+    @Override
+    public INDArray array(String variable) {
+        return parameters.get(variable);
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,78 @@
+package org.molap.dl4j;
+
+import org.molap.dl4j.rnn.ElmanBptt;
+import org.molap.dl4j.rnn.Head;
+import org.molap.dl4j.rnn.ModularRnnConfig;
+import org.molap.dl4j.rnn.RecurrentCore;
+import org.molap.dl4j.rnn.RecurrentModel;
+import org.molap.dl4j.rnn.Regularisation;
+import org.molap.dl4j.rnn.RnnGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hand-derived BPTT against the SameDiff graph (automatic differentiation) and against central finite
+ * differences, in double precision, with both regularisers switched on.
+ */
+class ElmanBpttTest {
+    private static final List<String> VARIABLES = List.of(RecurrentCore.W_REC, RecurrentCore.BIAS, Head.W_IN, Head.W_OUT, Head.B_OUT);
+    private static final RnnGraph.Shape SHAPE = new RnnGraph.Shape(6, 2, 3, 7, DataType.DOUBLE, new Regularisation(1e-2, 1e-1));
+
+    private static RecurrentModel[] bothEngines() {
+        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(6, 2, 1.5, 11), DataType.DOUBLE);
+        core.bias().assign(Nd4j.randn(DataType.DOUBLE, 1, 6).muli(0.3));
+        Head head = Head.random(6, 2, 3, 12, DataType.DOUBLE);
+        head.bOut().assign(0.2);
+        return new RecurrentModel[] {RnnGraph.build(SHAPE).load(core, head), ElmanBptt.build(SHAPE).load(core, head)};
+    }
+
+    @Test
+    void lossOutputsStatesAndGradientsMatchTheSameDiffGraph() {
+        RecurrentModel[] m = bothEngines();
+        DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 5, DataType.DOUBLE).next();
+        RecurrentModel.LossAndGradients graph = m[0].lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
+        RecurrentModel.LossAndGradients bptt = m[1].lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
+        assertEquals(graph.loss(), bptt.loss(), 1e-12);
+        assertEquals(graph.mse(), bptt.mse(), 1e-12);
+        for (String v : VARIABLES) {
+            INDArray a = graph.gradients().get(v);
+            INDArray b = bptt.gradients().get(v);
+            assertEquals(java.util.Arrays.toString(a.shape()), java.util.Arrays.toString(b.shape()), v);
+            double err = a.sub(b).norm2Number().doubleValue() / Math.max(1e-12, a.norm2Number().doubleValue());
+            assertTrue(err < 1e-10, v + ": relative error " + err);
+        }
+        assertTrue(m[0].forward(batch.getFeatures()).equalsWithEps(m[1].forward(batch.getFeatures()), 1e-12));
+        assertTrue(m[0].states(batch.getFeatures()).equalsWithEps(m[1].states(batch.getFeatures()), 1e-12));
+    }
+
+    @Test
+    void gradientsMatchCentralDifferences() {
+        RecurrentModel bptt = bothEngines()[1];
+        DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 6, DataType.DOUBLE).next();
+        RecurrentModel.LossAndGradients analytic = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
+        double eps = 1e-6;
+        for (String v : VARIABLES) {
+            INDArray param = bptt.array(v);
+            for (long i = 0; i < param.length(); i++) {
+                double original = param.getDouble(i);
+                param.putScalar(i, original + eps);
+                double plus = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), List.of()).loss();
+                param.putScalar(i, original - eps);
+                double minus = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), List.of()).loss();
+                param.putScalar(i, original);
+                double numeric = (plus - minus) / (2 * eps);
+                double exact = analytic.gradients().get(v).getDouble(i);
+                assertTrue(Math.abs(numeric - exact) <= 1e-6 * Math.max(1e-3, Math.abs(numeric) + Math.abs(exact)),
+                        v + "[" + i + "]: analytic " + exact + " vs numeric " + numeric);
+            }
+        }
+    }
+}
