@@ -58,8 +58,8 @@ public final class BenchCommand {
             throw new UsageException("The folder of " + out + " cannot be created; choose a writable --out.");
         }
 
-        console.printf("%-10s %5s %5s %5s %12s %10s %10s %8s %9s %10s %10s%n", "problem", "N", "batch", "T",
-                "ours ms/it", "floor ms", "DL4J ms", "ours/floor", "DL4J/ours", "eval tr/s", "build ms");
+        console.printf("%-10s %5s %5s %5s %12s %12s %10s %10s %8s %9s %10s %10s%n", "problem", "N", "batch", "T",
+                "ours ms/it", "SameDiff ms", "floor ms", "DL4J ms", "ours/floor", "DL4J/ours", "eval tr/s", "build ms");
         List<Map<String, Object>> rows = new ArrayList<>();
         long peakHeap = 0;
         long peakOffHeap = 0;
@@ -68,7 +68,8 @@ public final class BenchCommand {
             int reps = p.units() >= 400 ? Math.max(3, repeats / 2) : repeats;
             DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()),
                     Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()));
-            OursBench.Result ours = OursBench.run(p, batch, warmup, reps);
+            OursBench.Result ours = OursBench.run(p, batch, warmup, reps, org.molap.dl4j.rnn.ElmanBptt::build);
+            OursBench.Result graph = OursBench.run(p, batch, warmup, reps, org.molap.dl4j.rnn.RnnGraph::build);
             double floor = FloorBench.millis(p, warmup, reps);
             double dl4j = Dl4jBench.iterationMillis(p, batch, warmup, reps);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -78,6 +79,8 @@ public final class BenchCommand {
             row.put("batch", p.batch());
             row.put("T", p.steps());
             row.put("ms_per_iteration", ours.iterationMillis());
+            row.put("samediff_ms", graph.iterationMillis());
+            row.put("samediff_graph_build_ms", graph.buildMillis());
             row.put("floor_ms", floor);
             row.put("dl4j_ms", dl4j);
             row.put("ours_over_floor", ours.iterationMillis() / floor);
@@ -89,8 +92,8 @@ public final class BenchCommand {
             Runtime rt = Runtime.getRuntime();
             peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
             peakOffHeap = Math.max(peakOffHeap, org.bytedeco.javacpp.Pointer.physicalBytes());
-            console.printf("%-10s %5d %5d %5d %12.1f %10.1f %10.1f %8.2fx %8.2fx %10.0f %10.0f%n", p.name(), p.units(), p.batch(),
-                    p.steps(), ours.iterationMillis(), floor, dl4j, ours.iterationMillis() / floor, dl4j / ours.iterationMillis(),
+            console.printf("%-10s %5d %5d %5d %12.1f %12.1f %10.1f %10.1f %8.2fx %8.2fx %10.0f %10.0f%n", p.name(), p.units(), p.batch(),
+                    p.steps(), ours.iterationMillis(), graph.iterationMillis(), floor, dl4j, ours.iterationMillis() / floor, dl4j / ours.iterationMillis(),
                     ours.evalTrialsPerSecond(), ours.buildMillis());
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -111,7 +114,8 @@ public final class BenchCommand {
     private static void chart(List<Map<String, Object>> rows, Path png) {
         List<String> names = rows.stream().map(r -> (String) r.get("name")).toList();
         LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
-        for (String[] s : new String[][] {{"ours", "ms_per_iteration"}, {"matrix-product floor", "floor_ms"}, {"DL4J SimpleRnn", "dl4j_ms"}}) {
+        for (String[] s : new String[][] {{"ours (hand BPTT)", "ms_per_iteration"}, {"ours (SameDiff graph)", "samediff_ms"},
+                {"matrix-product floor", "floor_ms"}, {"DL4J SimpleRnn", "dl4j_ms"}}) {
             series.put(s[0], rows.stream().mapToDouble(r -> (double) r.get(s[1])).toArray());
         }
         double max = series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);

@@ -3,6 +3,7 @@ package org.molap.experiments.bench;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.rnn.RecurrentCore;
+import org.molap.dl4j.rnn.RecurrentModel;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
 import org.molap.dl4j.train.Trainer;
@@ -13,7 +14,8 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Our training iteration (forward, backward, masked Adam update of module 1's block, W_in, W_out and b_out)
- * through the project's RnnGraph and Trainer, and forward-only evaluation throughput.
+ * through the project's Trainer with either engine (SameDiff graph or hand-derived BPTT), and forward-only
+ * evaluation throughput.
  */
 final class OursBench {
     record Result(double buildMillis, double iterationMillis, double evalTrialsPerSecond) {
@@ -22,11 +24,12 @@ final class OursBench {
     private OursBench() {
     }
 
-    static Result run(BenchProblem p, DataSet batch, int warmup, int repeats) {
+    static Result run(BenchProblem p, DataSet batch, int warmup, int repeats,
+                      java.util.function.Function<RnnGraph.Shape, RecurrentModel> engine) {
         RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(p.units(), p.modules(), 1.5, 1), DataType.FLOAT);
         Head head = Head.random(p.units(), BenchProblem.CHANNELS, BenchProblem.CHANNELS, 2, DataType.FLOAT);
         long t0 = System.nanoTime();
-        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(p.units(), BenchProblem.CHANNELS, BenchProblem.CHANNELS, p.steps(),
+        RecurrentModel graph = engine.apply(new RnnGraph.Shape(p.units(), BenchProblem.CHANNELS, BenchProblem.CHANNELS, p.steps(),
                 DataType.FLOAT, Regularisation.paper())).load(core, head);
         double build = (System.nanoTime() - t0) / 1e6;
 
