@@ -117,6 +117,7 @@ public final class Cli {
                   --mem-delay real|none  Mem Pro/Anti with a memory delay (default) or, as in the authors' code,
                                          with the stimulus on until the go cue
                   --core <run-dir>       memory: also probe the pre-trained W_rec of a molap run
+                  --engine bptt|samediff hand-derived BPTT (default, faster) or the SameDiff graph; same math
                   --iterations <n>       iterations of every training phase (overrides the profile)
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,

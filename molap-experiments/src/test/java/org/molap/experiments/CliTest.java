@@ -113,6 +113,7 @@ class CliTest {
                 {"bench", "--problems", "huge"},
                 {"bench", "--repeats", "0"},
                 {"bench", "--speed"},
+                {"run", "molap", "--engine", "cuda"},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);

@@ -5,6 +5,7 @@ import org.molap.dl4j.data.TaskIterator;
 import org.molap.dl4j.rnn.GraphCache;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.RecurrentCore;
+import org.molap.dl4j.rnn.RecurrentModel;
 import org.molap.dl4j.rnn.RnnGraph;
 import org.molap.dl4j.train.PhaseRecord;
 import org.molap.dl4j.train.Trainer;
@@ -33,7 +34,7 @@ public final class HeadTraining {
     public Result train(RecurrentCore core, Task task, long seed) {
         Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(),
                 settings.readoutScale(), seed, settings.dtype());
-        RnnGraph graph = graphs.loaded(shape(core, task), core, head);
+        RecurrentModel graph = graphs.loaded(shape(core, task), core, head);
         TaskIterator data = new TaskIterator(task, settings.batchSize(), settings.taskTraining().iterations(), seed + 1, settings.dtype());
         PhaseRecord record = trainer.fit(phaseName(task), graph, TrainableSet.of(Head.W_IN, Head.W_OUT, Head.B_OUT), data);
         graph.storeInto(core, head);
@@ -45,6 +46,6 @@ public final class HeadTraining {
                 settings.steps(), settings.dtype(), settings.regularisation());
     }
 
-    public record Result(Head head, RnnGraph graph, PhaseRecord record) {
+    public record Result(Head head, RecurrentModel model, PhaseRecord record) {
     }
 }

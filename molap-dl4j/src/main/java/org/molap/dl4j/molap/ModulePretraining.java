@@ -6,6 +6,7 @@ import org.molap.dl4j.data.PrimitiveIterator;
 import org.molap.dl4j.rnn.GraphCache;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.RecurrentCore;
+import org.molap.dl4j.rnn.RecurrentModel;
 import org.molap.dl4j.rnn.RnnGraph;
 import org.molap.dl4j.train.PhaseRecord;
 import org.molap.dl4j.train.Trainer;
@@ -23,7 +24,7 @@ import java.util.List;
 public final class ModulePretraining {
     /** Called after module k has trained, with the graph that trained it (e.g. to save a model file). */
     public interface ModuleDone {
-        void accept(int module, RnnGraph graph, PhaseRecord record);
+        void accept(int module, RecurrentModel model, PhaseRecord record);
     }
 
     private final GraphCache graphs;
@@ -50,7 +51,7 @@ public final class ModulePretraining {
         List<PhaseRecord> records = new ArrayList<>();
         for (int k = 0; k < modules; k++) {
             Head scaffold = Head.random(core.units(), 1, 1, settings.readoutScale(), seed + 7919L * (k + 1), settings.dtype());
-            RnnGraph graph = graphs.loaded(shape, core, scaffold);
+            RecurrentModel graph = graphs.loaded(shape, core, scaffold);
             TrainableSet trainable = new TrainableSet()
                     .masked(RecurrentCore.W_REC, core.moduleBlockMask(k))
                     .all(Head.W_IN).all(Head.W_OUT).all(Head.B_OUT);

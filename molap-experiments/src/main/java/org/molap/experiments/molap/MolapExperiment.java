@@ -93,7 +93,7 @@ public final class MolapExperiment implements Experiment {
 
         RecurrentCore core = RecurrentCore.random(s.network(), s.phases().dtype());
         npy(core.wRec(), run.arrays().resolve("W_rec_initial.npy"));
-        GraphCache graphs = new GraphCache();
+        GraphCache graphs = new GraphCache(s.engine());
         List<PhaseRecord> phases = new ArrayList<>();
         try (JsonLines metrics = run.openJsonLines("metrics.jsonl")) {
             Trainer trainer = new Trainer(s.phases().pretraining()).addListener(new MetricsLog(metrics))
@@ -103,7 +103,7 @@ public final class MolapExperiment implements Experiment {
             if (primitives != null) {
                 phases.addAll(new ModulePretraining(graphs, s.phases(), trainer).run(core, corpus, primitives, s.pretrainingSeed(),
                         (k, graph, record) -> {
-                            graph.save(run.models().resolve(record.phase() + ".fb").toFile());
+                            graphs.save(graph, run.models().resolve(record.phase() + ".fb").toFile());
                             console.println(describe(record));
                         }));
             }
@@ -118,10 +118,10 @@ public final class MolapExperiment implements Experiment {
                 int index = MolapTasks.names().indexOf(name);
                 Task task = corpusTasks.get(index);
                 HeadTraining.Result trained = heads.train(core, task, s.taskSeed(index));
-                trained.graph().save(run.models().resolve(trained.record().phase() + ".fb").toFile());
+                graphs.save(trained.model(), run.models().resolve(trained.record().phase() + ".fb").toFile());
                 phases.add(trained.record());
                 Trials test = task.sample(s.testTrials(), new Random(s.testSeed(index)), s.phases().dtype());
-                INDArray outputs = Evaluation.outputs(trained.graph(), test.inputs(), 500);
+                INDArray outputs = Evaluation.outputs(trained.model(), test.inputs(), 500);
                 double[] perUnit = DecisionAccuracy.perUnit(outputs, test.targets(), DecisionAccuracy.PAPER_WINDOW, DecisionAccuracy.PAPER_TOLERANCE);
                 double accuracy = java.util.Arrays.stream(perUnit).average().orElse(Double.NaN);
                 Map<String, Object> r = new LinkedHashMap<>();

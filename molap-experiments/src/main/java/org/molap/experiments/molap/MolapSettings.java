@@ -4,6 +4,7 @@ import org.molap.core.primitives.LatentPrimitives;
 import org.molap.core.tasks.MolapTasks;
 import org.molap.core.tasks.TaskConfig;
 import org.molap.dl4j.molap.PhaseSettings;
+import org.molap.dl4j.rnn.GraphCache;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.rnn.Regularisation;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSettings phases,
                             LatentPrimitives.Method primitives, int fitTrialsPerTask, int testTrials,
-                            List<String> tasks, long seed, TaskConfig taskConfig) {
+                            List<String> tasks, long seed, TaskConfig taskConfig, GraphCache.Engine engine) {
 
     public static MolapSettings of(Options options) {
         Profile profile = options.profile();
@@ -58,7 +59,8 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 new TrainerConfig(3e-3, pretrainIterations), new TrainerConfig(1e-2, taskIterations),
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
-                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")));
+                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")),
+                engine(options.get("engine")));
     }
 
     private static LatentPrimitives.Method primitives(String option) {
@@ -82,6 +84,18 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
             return TaskConfig.defaults().withoutMemDelay();
         }
         throw new UsageException("Unknown --mem-delay '" + option + "': use real (a memory delay, the default) or none (the authors' code).");
+    }
+
+    /** {@code --engine bptt} (hand-derived BPTT, default) or {@code samediff} (the autodiff graph); same math. */
+    static GraphCache.Engine engine(String option) {
+        if (option == null) {
+            return GraphCache.Engine.BPTT;
+        }
+        return switch (option.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "bptt" -> GraphCache.Engine.BPTT;
+            case "samediff" -> GraphCache.Engine.SAMEDIFF;
+            default -> throw new UsageException("Unknown --engine '" + option + "': use bptt or samediff.");
+        };
     }
 
     public boolean pretrains() {
@@ -133,6 +147,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 "iterations", phases.pretraining().iterations()));
         m.put("task_training", Map.of("optimizer", "Adam", "learning_rate", phases.taskTraining().learningRate(),
                 "iterations", phases.taskTraining().iterations()));
+        m.put("engine", engine.name());
         m.put("readout_init", phases.readoutScale().name());
         m.put("l2", phases.regularisation().l2());
         m.put("activity_regularisation", phases.regularisation().activity());
