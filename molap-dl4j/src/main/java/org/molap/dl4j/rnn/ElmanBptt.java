@@ -28,6 +28,11 @@ import java.util.Map;
 public final class ElmanBptt implements RecurrentModel {
     private final RnnGraph.Shape shape;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+    /** Work buffers [T*B, N] for the last batch size (states, errors, tanh derivative), reused across calls. */
+    private long bufferedBatch = -1;
+    private INDArray statesBuffer;
+    private INDArray errorBuffer;
+    private INDArray derivativeBuffer;
 
     private ElmanBptt(RnnGraph.Shape shape) {
         this.shape = shape;
@@ -52,7 +57,13 @@ public final class ElmanBptt implements RecurrentModel {
         int steps = shape.steps();
         long b = inputs.size(0);
         INDArray x = timeMajor(inputs);
-        INDArray h = Nd4j.create(shape.dtype(), steps * b, n);
+        if (b != bufferedBatch) {
+            statesBuffer = Nd4j.create(shape.dtype(), steps * b, n);
+            errorBuffer = Nd4j.create(shape.dtype(), steps * b, n);
+            derivativeBuffer = Nd4j.create(shape.dtype(), steps * b, n);
+            bufferedBatch = b;
+        }
+        INDArray h = statesBuffer;
         Nd4j.gemm(x, array(Head.W_IN), h, false, true, 1, 0);
         h.addiRowVector(array(RecurrentCore.BIAS));
         INDArray wRec = array(RecurrentCore.W_REC);
@@ -93,8 +104,9 @@ public final class ElmanBptt implements RecurrentModel {
                 || variables.contains(Head.W_IN);
         if (needRecurrent) {
             // dH = dY W_out + 2 act H / |H|, then turned in place into dA, step by step from the last.
-            INDArray dA = dY.mmul(wOut).addi(p.h().mul(2 * act / p.h().length()));
-            INDArray derivative = p.h().mul(p.h()).rsubi(1);
+            INDArray dA = dY.mmul(wOut, errorBuffer);
+            Nd4j.getBlasWrapper().level1().axpy(dA.length(), 2 * act / p.h().length(), p.h(), dA);
+            INDArray derivative = p.h().mul(p.h(), derivativeBuffer).rsubi(1);
             INDArray next = step(dA, steps - 1, b).muli(step(derivative, steps - 1, b));
             for (int t = steps - 2; t >= 0; t--) {
                 INDArray current = step(dA, t, b);
