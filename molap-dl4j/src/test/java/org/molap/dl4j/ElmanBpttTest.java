@@ -54,6 +54,20 @@ class ElmanBpttTest {
     }
 
     @Test
+    void reusedWorkBuffersGiveIdenticalGradientsOnARepeatedCall() {
+        RecurrentModel bptt = bothEngines()[1];
+        DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 7, DataType.DOUBLE).next();
+        RecurrentModel.LossAndGradients first = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
+        java.util.Map<String, INDArray> kept = new java.util.HashMap<>();
+        first.gradients().forEach((k, v) -> kept.put(k, v.dup()));
+        bptt.forward(new RandomSequences(2, 3, 7, 9, 1, 8, DataType.DOUBLE).next().getFeatures()); // another batch size in between
+        RecurrentModel.LossAndGradients second = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
+        for (String v : VARIABLES) {
+            assertEquals(kept.get(v), second.gradients().get(v), v);
+        }
+    }
+
+    @Test
     void gradientsMatchCentralDifferences() {
         RecurrentModel bptt = bothEngines()[1];
         DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 6, DataType.DOUBLE).next();
