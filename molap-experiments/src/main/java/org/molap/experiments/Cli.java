@@ -96,7 +96,7 @@ public final class Cli {
 
                 Usage:
                   ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
-                  ./molap bench [--problems molap|all] [--repeats <n>] [--out <file.json>]
+                  ./molap bench [--problems molap|all] [--repeats <n>] [--sweep] [--out <file.json>]
                   ./molap list
                   ./molap --help
 

@@ -33,14 +33,19 @@ public final class BenchCommand {
         Path out = null;
         String which = "all";
         int repeats = 7;
+        boolean sweep = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.equals("--sweep")) {
+                sweep = true;
+                continue;
+            }
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
             switch (a) {
                 case "--out" -> out = Path.of(require(a, value));
                 case "--problems" -> which = require(a, value);
                 case "--repeats" -> repeats = positive(a, require(a, value));
-                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|all, --repeats <n>.");
+                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|all, --repeats <n>, --sweep.");
             }
             i++;
         }
@@ -98,6 +103,9 @@ public final class BenchCommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("problems", rows);
+        if (sweep) {
+            json.put("scaling", ScalingSweep.run(Math.max(3, repeats / 2), console, sibling(out, "-scaling.png")));
+        }
         json.put("peak_heap_mb", peakHeap / (1024.0 * 1024));
         json.put("peak_process_physical_mb", peakOffHeap / (1024.0 * 1024));
         json.put("provenance", Provenance.collect(Path.of("")));
@@ -106,9 +114,14 @@ public final class BenchCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + out, e);
         }
-        chart(rows, out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + ".png"));
+        chart(rows, sibling(out, ".png"));
         console.printf("peak heap %.0f MB, peak process physical memory %.0f MB%n", peakHeap / 1048576.0, peakOffHeap / 1048576.0);
         return out;
+    }
+
+    /** file.json -> file + suffix, next to it. */
+    private static Path sibling(Path json, String suffix) {
+        return json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + suffix);
     }
 
     private static void chart(List<Map<String, Object>> rows, Path png) {
