@@ -18,8 +18,4 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public record PhaseSettings(int batchSize, int steps, TrainerConfig pretraining, TrainerConfig taskTraining,
                             Regularisation regularisation, Head.ReadoutScale readoutScale, DataType dtype) {
-    public static PhaseSettings paper() {
-        return new PhaseSettings(200, 110, new TrainerConfig(3e-3, 200), new TrainerConfig(1e-2, 200),
-                Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
-    }
 }

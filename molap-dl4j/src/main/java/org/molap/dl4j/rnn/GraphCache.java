@@ -46,10 +46,6 @@ public final class GraphCache {
         graph.save(file);
     }
 
-    public Engine engine() {
-        return engine;
-    }
-
     public int size() {
         return models.size();
     }

@@ -74,7 +74,4 @@ public final class Head {
         return bOut;
     }
 
-    public Head copy() {
-        return new Head(wIn.dup(), wOut.dup(), bOut.dup());
-    }
 }

@@ -62,17 +62,4 @@ public final class RecurrentCore {
         mask.get(NDArrayIndex.interval(k * m, (k + 1) * m), NDArrayIndex.interval(k * m, (k + 1) * m)).assign(1);
         return mask;
     }
-
-    /** Element mask of W_rec with ones on every inter-module entry (never trained in MoLaP). */
-    public INDArray interModuleMask() {
-        INDArray mask = Nd4j.ones(wRec.dataType(), units(), units());
-        for (int k = 0; k < config.modules(); k++) {
-            mask.subi(moduleBlockMask(k));
-        }
-        return mask;
-    }
-
-    public RecurrentCore copy() {
-        return new RecurrentCore(config, wRec.dup(), bias.dup());
-    }
 }

@@ -7,9 +7,11 @@ import org.molap.core.tasks.MolapTasks;
 import org.molap.core.tasks.Task;
 import org.molap.core.tasks.TaskConfig;
 import org.molap.core.tasks.Trials;
+import org.molap.dl4j.rnn.ElmanBptt;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.rnn.RecurrentCore;
+import org.molap.dl4j.rnn.RecurrentModel;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
 import org.molap.experiments.Experiment;
@@ -162,7 +164,7 @@ public final class MemoryExperiment implements Experiment {
     /** R^2 [channel][step] of the final targets decoded from the hidden state at every step (random input weights). */
     private static double[][] decodeOverTime(RecurrentCore core, long seed, Task task, Trials train, Trials test, List<String> decoded) {
         Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(), seed + 1, DataType.FLOAT);
-        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(core.units(), head.inputs(), head.outputs(), train.steps(),
+        RecurrentModel graph = ElmanBptt.build(new RnnGraph.Shape(core.units(), head.inputs(), head.outputs(), train.steps(),
                 DataType.FLOAT, Regularisation.none())).load(core, head);
         INDArray hTrain = graph.states(train.inputs());
         INDArray hTest = graph.states(test.inputs());
