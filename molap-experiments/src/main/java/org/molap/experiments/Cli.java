@@ -118,7 +118,9 @@ public final class Cli {
                                          with the stimulus on until the go cue
                   --core <run-dir>       memory: also probe the pre-trained W_rec of a molap run
                   --engine bptt|samediff hand-derived BPTT (default, faster) or the SameDiff graph; same math
-                  --iterations <n>       iterations of every training phase (overrides the profile)
+                  --iterations <n>       iterations of every training phase, or of every stage (overrides the profile)
+                  --stages <n>           learning-rate stages of --iterations each, the rate divided by 3 after each
+                                         (seed 000 Table 2; quick 1, paper 5 for pre-training and 10 for tasks)
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,
                 metrics.jsonl, models/, arrays/, figures/, report.html, notebook.ipynb) and prints its path last.

@@ -86,7 +86,7 @@ public final class Trainer {
     }
 
     private GradientUpdater<?> adamFor(INDArray param) {
-        Adam adam = new Adam(config.learningRate());
+        Adam adam = new Adam(config.schedule());
         INDArray state = Nd4j.zeros(param.dataType(), 1, adam.stateSize(param.length()));
         GradientUpdater<?> updater = adam.instantiate(state, false);
         updater.setStateViewArray(state, param.shape(), param.ordering(), true);

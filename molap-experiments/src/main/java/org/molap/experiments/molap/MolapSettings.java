@@ -30,6 +30,8 @@ import java.util.Map;
 public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSettings phases,
                             LatentPrimitives.Method primitives, int fitTrialsPerTask, int testTrials,
                             List<String> tasks, long seed, TaskConfig taskConfig, GraphCache.Engine engine) {
+    /** Learning-rate factor between stages (the authors' code: 0.333333; seed 000 Table 2 names the stage length). */
+    static final double LR_DECAY = 1.0 / 3;
 
     public static MolapSettings of(Options options) {
         Profile profile = options.profile();
@@ -55,8 +57,20 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
             pretrainIterations = override;
             taskIterations = override;
         }
+        // Seed 000 Table 2: iterations per learning-rate stage; the stage counts are the authors' (nstep_sizes).
+        int pretrainStages = paper ? 5 : 1;
+        int taskStages = paper ? 10 : 1;
+        Integer stagesOption = options.integer("stages");
+        if (stagesOption != null) {
+            if (stagesOption <= 0) {
+                throw new UsageException("Option --stages must be positive, got " + stagesOption + ".");
+            }
+            pretrainStages = stagesOption;
+            taskStages = stagesOption;
+        }
         PhaseSettings phases = new PhaseSettings(batch, TaskConfig.defaults().steps(),
-                new TrainerConfig(3e-3, pretrainIterations), new TrainerConfig(1e-2, taskIterations),
+                TrainerConfig.staged(3e-3, pretrainStages, pretrainIterations, LR_DECAY),
+                TrainerConfig.staged(1e-2, taskStages, taskIterations, LR_DECAY),
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")),
@@ -143,10 +157,8 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("g", network.g());
         m.put("batch_size", phases.batchSize());
         m.put("steps", phases.steps());
-        m.put("pretraining", Map.of("optimizer", "Adam", "learning_rate", phases.pretraining().learningRate(),
-                "iterations", phases.pretraining().iterations()));
-        m.put("task_training", Map.of("optimizer", "Adam", "learning_rate", phases.taskTraining().learningRate(),
-                "iterations", phases.taskTraining().iterations()));
+        m.put("pretraining", optimiser(phases.pretraining()));
+        m.put("task_training", optimiser(phases.taskTraining()));
         m.put("engine", engine.name());
         m.put("readout_init", phases.readoutScale().name());
         m.put("l2", phases.regularisation().l2());
@@ -158,6 +170,17 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("tasks", tasks);
         m.put("mem_delay", taskConfig.memStimulusMaxSteps() < taskConfig.goCue() - taskConfig.stimulusOnset() ? "real" : "none");
         m.put("task_config", taskConfig.toString());
+        return m;
+    }
+
+    private static Map<String, Object> optimiser(TrainerConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("optimizer", "Adam");
+        m.put("learning_rate", c.learningRate());
+        m.put("iterations", c.iterations());
+        m.put("stages", c.stages());
+        m.put("iterations_per_stage", c.stageLength());
+        m.put("decay_per_stage", c.decay());
         return m;
     }
 
