@@ -22,13 +22,24 @@ import java.util.Map;
 public final class Trainer {
     private final TrainerConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private UpdateProjection projection;
 
     public Trainer(TrainerConfig config) {
         this.config = config;
     }
 
+    public TrainerConfig config() {
+        return config;
+    }
+
     public Trainer addListener(TrainingListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Applies {@code projection} to the masked Adam steps of every iteration (null: none). */
+    public Trainer projectSteps(UpdateProjection projection) {
+        this.projection = projection;
         return this;
     }
 
@@ -60,6 +71,7 @@ public final class Trainer {
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(phase, done, loss);
             }
+            Map<String, INDArray> steps = new LinkedHashMap<>();
             for (String name : names) {
                 INDArray grad = result.gradients().get(name);
                 INDArray mask = trainable.mask(name);
@@ -70,8 +82,17 @@ public final class Trainer {
                 if (mask != null) {
                     grad.muli(mask);
                 }
-                model.array(name).subi(grad);
+                steps.put(name, grad);
             }
+            if (projection != null) {
+                projection.project(steps);
+                steps.forEach((name, step) -> {
+                    if (trainable.mask(name) != null) {
+                        step.muli(trainable.mask(name)); // a projection must not move frozen entries
+                    }
+                });
+            }
+            steps.forEach((name, step) -> model.array(name).subi(step));
             if (done == 0) {
                 first = loss;
             }
