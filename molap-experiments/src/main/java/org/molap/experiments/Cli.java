@@ -20,6 +20,7 @@ public final class Cli {
     static {
         register(new MolapExperiment());
         register(new org.molap.experiments.molap.MemoryExperiment());
+        register(new org.molap.experiments.baselines.BaselinesExperiment());
     }
 
     private static void register(Experiment e) {

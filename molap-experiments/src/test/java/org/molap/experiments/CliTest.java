@@ -71,6 +71,41 @@ class CliTest {
     }
 
     @Test
+    void smallBaselinesRunTrainsAllFiveMethodsAndCountsTheirUpdates(@TempDir Path tmp) throws IOException {
+        Outcome o = cli("run", "baselines", "--units", "24", "--modules", "2", "--iterations", "40",
+                "--tasks", "DelayPro,DelayAnti", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        Path dir = Path.of(lines.get(lines.size() - 1));
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("baselines", results.get("experiment").asText());
+        JsonNode methods = results.get("methods");
+        for (String m : List.of("molap", "separate", "dni", "molap_no_pretraining", "molap_pca")) {
+            JsonNode method = methods.get(m);
+            assertTrue(method != null, "method " + m + " is missing");
+            for (String task : List.of("DelayPro", "DelayAnti")) {
+                double acc = method.get("tasks").get(task).get("accuracy").asDouble();
+                assertTrue(acc >= 0 && acc <= 1, m + " " + task + ": " + acc);
+            }
+            for (JsonNode phase : method.get("phases")) {
+                assertTrue(phase.get("last_loss").asDouble() < 0.7 * phase.get("first_loss").asDouble(),
+                        "loss must fall in " + m + "/" + phase.get("phase").asText() + ": " + phase);
+            }
+        }
+        // Heads only (MoLaP) < whole small networks (separate) < one twice-as-large network trained on every task (DNI).
+        long molap = methods.get("molap_no_pretraining").get("parameter_updates").asLong();
+        long separate = methods.get("separate").get("parameter_updates").asLong();
+        long dni = methods.get("dni").get("parameter_updates").asLong();
+        assertEquals(2L * 40 * (24 * 3 + 3 * 24 + 3), molap, "two heads of 3 inputs and 3 outputs, 40 iterations each");
+        assertTrue(molap < separate && separate < dni, molap + " < " + separate + " < " + dni);
+        assertEquals(24 * 24 + 24, methods.get("molap_no_pretraining").get("parameters").asLong() - 2L * (24 * 3 + 3 * 24 + 3));
+        assertTrue(Files.exists(dir.resolve("figures").resolve("accuracy_by_method.png")));
+        assertTrue(Files.exists(dir.resolve("figures").resolve("parameters_and_updates.png")));
+        assertTrue(Files.exists(dir.resolve("report.html")));
+        assertTrue(o.out().contains("parameter updates"), "the parameter table is printed");
+    }
+
+    @Test
     void memoryProbeFindsTheStimulusDuringItsPresentationAndItsDecayAfterwards(@TempDir Path tmp) throws IOException {
         Outcome o = cli("run", "memory", "--units", "30", "--g", "1.0", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());

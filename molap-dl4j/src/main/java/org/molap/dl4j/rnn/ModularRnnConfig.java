@@ -28,6 +28,10 @@ public record ModularRnnConfig(int units, int modules, double g, long seed) {
         return new ModularRnnConfig(100, 2, 1.5, seed);
     }
 
+    public ModularRnnConfig withSeed(long newSeed) {
+        return new ModularRnnConfig(units, modules, g, newSeed);
+    }
+
     public int moduleSize() {
         return units / modules;
     }

@@ -58,6 +58,8 @@ public final class Trainer {
             trainableEntries += trainable.trainableEntries(name, param.length());
         }
         long parameters = model.parameters().values().stream().mapToLong(INDArray::length).sum();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        model.parameters().forEach((name, value) -> sizes.put(name, value.length()));
 
         double first = Double.NaN;
         double last = Double.NaN;
@@ -103,7 +105,7 @@ public final class Trainer {
             done++;
         }
         double ms = done == 0 ? 0 : (System.nanoTime() - start) / 1e6 / done;
-        return new PhaseRecord(phase, done, first, last, parameters, trainableEntries, trainableEntries * done, ms);
+        return new PhaseRecord(phase, done, first, last, parameters, trainableEntries, trainableEntries * done, ms, sizes);
     }
 
     private GradientUpdater<?> adamFor(INDArray param) {

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes one metrics.jsonl line per training iteration: phase, iteration, loss, mse. */
-final class MetricsLog implements TrainingListener {
+public final class MetricsLog implements TrainingListener {
     private final JsonLines out;
 
-    MetricsLog(JsonLines out) {
+    public MetricsLog(JsonLines out) {
         this.out = out;
     }
 

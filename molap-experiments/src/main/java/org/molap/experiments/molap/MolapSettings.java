@@ -112,6 +112,11 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         };
     }
 
+    /** The same settings with other latent primitives (null: no pre-training). */
+    public MolapSettings withPrimitives(LatentPrimitives.Method method) {
+        return new MolapSettings(profile, network, phases, method, fitTrialsPerTask, testTrials, tasks, seed, taskConfig, engine);
+    }
+
     public boolean pretrains() {
         return primitives != null;
     }
@@ -157,8 +162,8 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("g", network.g());
         m.put("batch_size", phases.batchSize());
         m.put("steps", phases.steps());
-        m.put("pretraining", optimiser(phases.pretraining()));
-        m.put("task_training", optimiser(phases.taskTraining()));
+        m.put("pretraining", optimiserJson(phases.pretraining()));
+        m.put("task_training", optimiserJson(phases.taskTraining()));
         m.put("engine", engine.name());
         m.put("readout_init", phases.readoutScale().name());
         m.put("l2", phases.regularisation().l2());
@@ -173,7 +178,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         return m;
     }
 
-    private static Map<String, Object> optimiser(TrainerConfig c) {
+    public static Map<String, Object> optimiserJson(TrainerConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("optimizer", "Adam");
         m.put("learning_rate", c.learningRate());

@@ -1,0 +1,39 @@
+package org.molap.experiments;
+
+import org.molap.core.run.Provenance;
+import org.molap.core.run.RunDirectory;
+import org.molap.export.RunReport;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The life of a run directory, the same for every experiment: created with its manifest (profile, provenance,
+ * configuration, seeds, options), filled by the experiment, rendered (figures, report.html, notebook.ipynb)
+ * and marked complete; on any failure it is marked failed and renamed, so it never looks complete.
+ */
+public final class RunLifecycle {
+    private RunLifecycle() {
+    }
+
+    /** Runs {@code body} in a new run directory of experiment {@code name} and returns the directory. */
+    public static Path execute(Options options, String name, Map<String, Object> config, Map<String, Object> seeds,
+                               Consumer<RunDirectory> body) {
+        RunDirectory run = RunDirectory.create(options.out(), name);
+        try {
+            run.recordInManifest("profile", options.profile().id());
+            Provenance.collect(Path.of("")).forEach(run::recordInManifest);
+            run.recordInManifest("config", config);
+            run.recordInManifest("seeds", seeds);
+            run.recordInManifest("options", options.asMap());
+            body.accept(run);
+            RunReport.render(run.path());
+            run.complete();
+            return run.path();
+        } catch (RuntimeException | Error e) {
+            run.fail(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.molap.experiments.molap;
+
+import org.molap.core.metrics.DecisionAccuracy;
+import org.molap.core.tasks.Task;
+import org.molap.core.tasks.Trials;
+import org.molap.dl4j.molap.Evaluation;
+import org.molap.dl4j.rnn.RecurrentModel;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One task's score on its test set (seed 000 A.3): decision accuracy per output unit and its mean, over
+ * trials drawn from a seed no training stream uses.
+ *
+ * @param outputs the network's outputs on the test trials, scored channels only
+ */
+public record TaskScore(double accuracy, double[] perUnit, List<String> outputChannels, int testTrials,
+                        double finalTrainingLoss, INDArray outputs, INDArray targets) {
+    private static final int CHUNK = 500;
+
+    /**
+     * Scores the model on {@code trials} test trials of the task; only the first {@code scored} output channels
+     * count (the rest are padding of a shared layout).
+     */
+    public static TaskScore measure(RecurrentModel model, Task task, int scored, int trials, long seed, DataType dtype,
+                                    double finalTrainingLoss) {
+        Trials test = task.sample(trials, new Random(seed), dtype);
+        INDArray outputs = Evaluation.outputs(model, test.inputs(), CHUNK);
+        INDArray targets = test.targets();
+        if (scored < outputs.size(1)) {
+            outputs = outputs.get(NDArrayIndex.all(), NDArrayIndex.interval(0, scored), NDArrayIndex.all()).dup();
+            targets = targets.get(NDArrayIndex.all(), NDArrayIndex.interval(0, scored), NDArrayIndex.all()).dup();
+        }
+        double[] perUnit = DecisionAccuracy.perUnit(outputs, targets, DecisionAccuracy.PAPER_WINDOW, DecisionAccuracy.PAPER_TOLERANCE);
+        return new TaskScore(Arrays.stream(perUnit).average().orElse(Double.NaN), perUnit,
+                test.outputChannels().subList(0, scored), trials, finalTrainingLoss, outputs, targets);
+    }
+
+    /** The results.json entry of the task. */
+    public Map<String, Object> json() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("accuracy", accuracy);
+        r.put("per_unit_accuracy", perUnit);
+        r.put("output_channels", outputChannels);
+        r.put("test_trials", testTrials);
+        r.put("final_training_loss", finalTrainingLoss);
+        return r;
+    }
+}
