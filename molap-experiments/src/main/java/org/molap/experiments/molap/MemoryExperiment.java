@@ -16,6 +16,7 @@ import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
 import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
+import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.Profile;
 import org.molap.experiments.UsageException;
 import org.molap.export.LineChart;
@@ -79,14 +80,11 @@ public final class MemoryExperiment implements Experiment {
         int trainTrials = paper ? 2000 : 1000;
         int testTrials = paper ? 2000 : 500;
 
-        RunDirectory run = RunDirectory.create(options.out(), name());
-        try {
-            run.recordInManifest("profile", options.profile().id());
-            Provenance.collect(Path.of("")).forEach(run::recordInManifest);
-            run.recordInManifest("config", Map.of("task", task.name(), "cores", List.copyOf(cores.keySet()),
-                    "core_run", String.valueOf(options.get("core")), "modules", modules,
-                    "train_trials", trainTrials, "test_trials", testTrials, "ridge", RIDGE, "task_config", taskConfig.toString()));
-            run.recordInManifest("seeds", Map.of("network", seed, "train", seed + 1, "test", seed + 9_000_000));
+        Map<String, Object> config = Map.of("task", task.name(), "cores", List.copyOf(cores.keySet()),
+                "core_run", String.valueOf(options.get("core")), "modules", modules,
+                "train_trials", trainTrials, "test_trials", testTrials, "ridge", RIDGE, "task_config", taskConfig.toString());
+        Map<String, Object> seeds = Map.of("network", seed, "train", seed + 1, "test", seed + 9_000_000);
+        return RunLifecycle.execute(options, name(), config, seeds, run -> {
             Trials train = task.sample(trainTrials, new Random(seed + 1), DataType.FLOAT);
             Trials test = task.sample(testTrials, new Random(seed + 9_000_000), DataType.FLOAT);
             List<String> decoded = task.outputChannels().stream().filter(c -> !c.equals("fixation")).toList();
@@ -136,13 +134,7 @@ public final class MemoryExperiment implements Experiment {
             results.put("r2_last_30_steps", windowByGain);
             results.put("r2", r2ByGain);
             run.writeJson(RunDirectory.RESULTS, results);
-            RunReport.render(run.path());
-            run.complete();
-            return run.path();
-        } catch (RuntimeException | Error e) {
-            run.fail(String.valueOf(e));
-            throw e;
-        }
+        });
     }
 
     /** The recurrent weights a MoLaP run pre-trained (arrays/W_rec_pretrained.npy), with b = 0 as MoLaP keeps it. */
