@@ -68,6 +68,18 @@ public final class Options {
         }
     }
 
+    /** A whole-number option that must be positive, or {@code fallback} when it is not given. */
+    public int positive(String key, int fallback) {
+        Integer v = integer(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v <= 0) {
+            throw new UsageException("Option --" + key + " must be positive, got " + v + ".");
+        }
+        return v;
+    }
+
     public Double number(String key) {
         String v = values.get(key);
         if (v == null) {

@@ -31,14 +31,20 @@ class CliTest {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The run directory an experiment prints as its last line. */
+    private static Path runDirectory(Outcome o) {
+        List<String> lines = o.out().lines().toList();
+        Path dir = Path.of(lines.get(lines.size() - 1));
+        assertTrue(Files.isDirectory(dir), "last line must be the run directory: " + lines.get(lines.size() - 1));
+        return dir;
+    }
+
     @Test
     void smallMolapRunLearnsAndWritesACompleteRunDirectory(@TempDir Path tmp) throws IOException {
         Outcome o = cli("run", "molap", "--units", "40", "--modules", "2", "--iterations", "60",
                 "--tasks", "DelayPro,MemDm1", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
-        List<String> lines = o.out().lines().toList();
-        Path dir = Path.of(lines.get(lines.size() - 1));
-        assertTrue(Files.isDirectory(dir), "last line must be the run directory: " + lines.get(lines.size() - 1));
+        Path dir = runDirectory(o);
 
         ObjectMapper json = new ObjectMapper();
         JsonNode manifest = json.readTree(dir.resolve("manifest.json").toFile());
@@ -75,8 +81,7 @@ class CliTest {
         Outcome o = cli("run", "baselines", "--units", "24", "--modules", "2", "--iterations", "40",
                 "--tasks", "DelayPro,DelayAnti", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
-        List<String> lines = o.out().lines().toList();
-        Path dir = Path.of(lines.get(lines.size() - 1));
+        Path dir = runDirectory(o);
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals("baselines", results.get("experiment").asText());
         JsonNode methods = results.get("methods");
@@ -109,8 +114,7 @@ class CliTest {
     void memoryProbeFindsTheStimulusDuringItsPresentationAndItsDecayAfterwards(@TempDir Path tmp) throws IOException {
         Outcome o = cli("run", "memory", "--units", "30", "--g", "1.0", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
-        List<String> lines = o.out().lines().toList();
-        Path dir = Path.of(lines.get(lines.size() - 1));
+        Path dir = runDirectory(o);
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         JsonNode cos = results.get("r2").get("g=1.0").get("cos");
         assertEquals(110, cos.size());
@@ -149,6 +153,9 @@ class CliTest {
                 {"bench", "--repeats", "0"},
                 {"bench", "--speed"},
                 {"run", "molap", "--engine", "cuda"},
+                {"run", "molap", "--stages", "0", "--out", tmp.toString()},
+                {"run", "baselines", "--tasks", "T10", "--out", tmp.toString()},
+                {"run", "baselines", "--iterations", "-5", "--out", tmp.toString()},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);

@@ -47,27 +47,11 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         }
         boolean paper = profile == Profile.PAPER;
         int batch = paper ? 200 : 64;
-        int pretrainIterations = paper ? 200 : 80;
-        int taskIterations = paper ? 200 : 100;
-        Integer override = options.integer("iterations");
-        if (override != null) {
-            if (override <= 0) {
-                throw new UsageException("Option --iterations must be positive, got " + override + ".");
-            }
-            pretrainIterations = override;
-            taskIterations = override;
-        }
         // Seed 000 Table 2: iterations per learning-rate stage; the stage counts are the authors' (nstep_sizes).
-        int pretrainStages = paper ? 5 : 1;
-        int taskStages = paper ? 10 : 1;
-        Integer stagesOption = options.integer("stages");
-        if (stagesOption != null) {
-            if (stagesOption <= 0) {
-                throw new UsageException("Option --stages must be positive, got " + stagesOption + ".");
-            }
-            pretrainStages = stagesOption;
-            taskStages = stagesOption;
-        }
+        int pretrainIterations = options.positive("iterations", paper ? 200 : 80);
+        int taskIterations = options.positive("iterations", paper ? 200 : 100);
+        int pretrainStages = options.positive("stages", paper ? 5 : 1);
+        int taskStages = options.positive("stages", paper ? 10 : 1);
         PhaseSettings phases = new PhaseSettings(batch, TaskConfig.defaults().steps(),
                 TrainerConfig.staged(3e-3, pretrainStages, pretrainIterations, LR_DECAY),
                 TrainerConfig.staged(1e-2, taskStages, taskIterations, LR_DECAY),
