@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The life of a run directory, the same for every experiment: created with its manifest (profile, provenance,
- * configuration, seeds, options), filled by the experiment, rendered (figures, report.html, notebook.ipynb)
- * and marked complete; on any failure it is marked failed and renamed, so it never looks complete.
+ * configuration, seeds, options), filled by the experiment, marked complete and rendered (figures,
+ * report.html, notebook.ipynb); on any failure it is marked failed and renamed, so it never looks complete.
  */
 public final class RunLifecycle {
     private RunLifecycle() {
@@ -28,8 +28,8 @@ public final class RunLifecycle {
             run.recordInManifest("seeds", seeds);
             run.recordInManifest("options", options.asMap());
             body.accept(run);
+            run.complete(); // before rendering, so the report shows the final status
             RunReport.render(run.path());
-            run.complete();
             return run.path();
         } catch (RuntimeException | Error e) {
             run.fail(String.valueOf(e.getMessage() == null ? e : e.getMessage()));

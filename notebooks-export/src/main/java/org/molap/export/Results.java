@@ -20,6 +20,15 @@ final class Results {
     static final String TASKS = "tasks";
     static final String CANONICAL_CORRELATIONS = "canonical_correlations";
     static final String PHASES = "phases";
+    static final String METHODS = "methods";
+
+    /** One method of a comparison: accuracy per task (file order) and its parameter counts. */
+    record Method(String key, String label, Map<String, Double> accuracy, double mean, long parameters,
+                  long trainedParameters, long parameterUpdates) {
+    }
+
+    /** Methods of a comparison (results.json "methods"), in file order; empty when absent. */
+    final List<Method> methods = new ArrayList<>();
     private static final Set<String> HEADER = Set.of("experiment", "profile");
 
     final List<Task> tasks = new ArrayList<>();
@@ -63,6 +72,20 @@ final class Results {
                 r.recognised.add(PHASES);
             } else {
                 r.phases.clear();
+            }
+        }
+        JsonNode methods = results.get(METHODS);
+        if (methods != null && methods.isObject()) {
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) methods::fields) {
+                JsonNode m = e.getValue();
+                Map<String, Double> accuracy = new java.util.LinkedHashMap<>();
+                m.path(TASKS).fields().forEachRemaining(t -> accuracy.put(t.getKey(), t.getValue().path("accuracy").asDouble(Double.NaN)));
+                r.methods.add(new Method(e.getKey(), m.path("label").asText(e.getKey()), accuracy,
+                        m.path("mean_accuracy").asDouble(Double.NaN), m.path("parameters").asLong(-1),
+                        m.path("trained_parameters").asLong(-1), m.path("parameter_updates").asLong(-1)));
+            }
+            if (!r.methods.isEmpty()) {
+                r.recognised.add(METHODS);
             }
         }
         return r;

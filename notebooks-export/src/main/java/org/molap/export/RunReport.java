@@ -89,6 +89,9 @@ public final class RunReport {
             r.table(List.of("Task", "Accuracy", "Per-unit accuracy"), taskRows(results));
             figure(r, accuracy);
         }
+        if (!results.methods.isEmpty()) {
+            methodTables(r, results.methods);
+        }
         if (results.canonicalCorrelations != null) {
             r.heading("Canonical correlations");
             List<List<String>> rows = new ArrayList<>();
@@ -169,6 +172,33 @@ public final class RunReport {
             rows.add(List.of(t.name(), Fmt.percent(t.accuracy()), String.join(", ", units)));
         }
         return rows;
+    }
+
+    /** A comparison of methods: accuracy per task and method, then parameters and updates per method. */
+    private static void methodTables(HtmlReport r, List<Results.Method> methods) {
+        r.heading("Methods");
+        Set<String> tasks = new LinkedHashSet<>();
+        methods.forEach(m -> tasks.addAll(m.accuracy().keySet()));
+        List<String> header = new ArrayList<>(List.of("Task"));
+        methods.forEach(m -> header.add(m.label()));
+        List<List<String>> rows = new ArrayList<>();
+        for (String task : tasks) {
+            List<String> row = new ArrayList<>(List.of(task));
+            methods.forEach(m -> row.add(Fmt.percent(m.accuracy().getOrDefault(task, Double.NaN))));
+            rows.add(row);
+        }
+        List<String> mean = new ArrayList<>(List.of("Mean"));
+        methods.forEach(m -> mean.add(Fmt.percent(m.mean())));
+        rows.add(mean);
+        r.table(header, rows);
+        List<List<String>> counts = new ArrayList<>();
+        for (Results.Method m : methods) {
+            counts.add(List.of(m.label(), Fmt.number(m.parameters()), Fmt.number(m.trainedParameters()),
+                    Fmt.number(m.parameterUpdates())));
+        }
+        r.paragraph("Parameters the method holds at the end, parameters trained (summed over phases), and scalar "
+                + "parameter updates actually applied (trainable entries times iterations), from the trainer's records.");
+        r.table(List.of("Method", "Parameters", "Trained (per phase)", "Parameter updates"), counts);
     }
 
     /** The phases as a table, one column per key in order of first appearance. */

@@ -153,6 +153,22 @@ class RunReportTest {
     }
 
     @Test
+    void aComparisonOfMethodsGetsItsOwnTables(@TempDir Path tmp) throws IOException {
+        Path dir = SyntheticRun.write(tmp.resolve("baselines-x"));
+        Files.writeString(dir.resolve("results.json"), "{\"experiment\":\"baselines\",\"profile\":\"quick\",\"methods\":{"
+                + "\"molap\":{\"label\":\"MoLaP (CCA)\",\"tasks\":{\"DelayPro\":{\"accuracy\":0.976}},\"mean_accuracy\":0.976,"
+                + "\"parameters\":15224,\"trained_parameters\":10124,\"parameter_updates\":904400},"
+                + "\"dni\":{\"label\":\"DNI\",\"tasks\":{\"DelayPro\":{\"accuracy\":0.811}},\"mean_accuracy\":0.811,"
+                + "\"parameters\":43203,\"trained_parameters\":388827,\"parameter_updates\":38882700}}}");
+        RunReport.render(dir);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<h2>Methods</h2>"), "a Methods section");
+        assertTrue(html.contains("MoLaP (CCA)") && html.contains("97.6%") && html.contains("81.1%"), "accuracy per method");
+        assertTrue(html.contains("38,882,700") && html.contains("15,224"), "parameter and update counts");
+        assertFalse(html.contains("Other results"), "methods are not dumped as scalars");
+    }
+
+    @Test
     void missingResultsIsOneClearSentenceAndWritesNothing(@TempDir Path tmp) throws IOException {
         Path dir = SyntheticRun.write(tmp.resolve("molap-x"));
         Files.delete(dir.resolve("results.json"));

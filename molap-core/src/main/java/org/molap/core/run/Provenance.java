@@ -35,7 +35,8 @@ public final class Provenance {
         return p;
     }
 
-    private static String gitCommit(Path dir) {
+    private static String gitCommit(Path workingDirectory) {
+        Path dir = workingDirectory.toAbsolutePath(); // Path.of("") as a process directory fails to start git
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile()).redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
