@@ -120,6 +120,7 @@ public final class Cli {
                   --core <run-dir>       memory: also probe the pre-trained W_rec of a molap run
                   --engine bptt|samediff hand-derived BPTT (default, faster) or the SameDiff graph; same math
                   --iterations <n>       iterations of every training phase, or of every stage (overrides the profile)
+                  --methods <a,b,...>    baselines: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)
                   --stages <n>           learning-rate stages of --iterations each, the rate divided by 3 after each
                                          (seed 000 Table 2; quick 1, paper 5 for pre-training and 10 for tasks)
 

@@ -156,6 +156,7 @@ class CliTest {
                 {"run", "molap", "--stages", "0", "--out", tmp.toString()},
                 {"run", "baselines", "--tasks", "T10", "--out", tmp.toString()},
                 {"run", "baselines", "--iterations", "-5", "--out", tmp.toString()},
+                {"run", "baselines", "--methods", "molap,lstm", "--out", tmp.toString()},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);

@@ -4,9 +4,12 @@ import org.molap.dl4j.dni.DniProjection;
 import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.train.TrainerConfig;
 import org.molap.experiments.Options;
+import org.molap.experiments.UsageException;
 import org.molap.experiments.molap.MolapSettings;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +20,10 @@ import java.util.Map;
  * @param dni              the one DNI network: twice MoLaP's units (seed 000 A.2: 200 for N = 100), g = 1.3 (REFERENCE.md)
  * @param baselineTraining Adam at 3e-3 (A.2.3) with MoLaP's task-training iterations and stages
  * @param covarianceTrials trials per task for DNI's covariances (8192 in Duncker et al.)
+ * @param methods          the methods to run ({@code --methods}; default all five)
  */
 public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, ModularRnnConfig dni,
-                               TrainerConfig baselineTraining, double dniAlpha, int covarianceTrials) {
+                               TrainerConfig baselineTraining, double dniAlpha, int covarianceTrials, List<String> methods) {
     static final double BASELINE_LEARNING_RATE = 3e-3;
     static final double DNI_GAIN = 1.3;
 
@@ -31,7 +35,23 @@ public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, M
                 new ModularRnnConfig(molap.network().units(), 1, molap.network().g(), molap.seed() + 5_000),
                 new ModularRnnConfig(2 * molap.network().units(), 1, DNI_GAIN, molap.seed() + 7_000),
                 new TrainerConfig(BASELINE_LEARNING_RATE, tasks.iterations(), tasks.stageLength(), tasks.decay()),
-                DniProjection.DEFAULT_ALPHA, paper ? 2048 : 256);
+                DniProjection.DEFAULT_ALPHA, paper ? 2048 : 256, methods(options.get("methods")));
+    }
+
+    static List<String> methods(String option) {
+        if (option == null) {
+            return BaselinesExperiment.METHODS;
+        }
+        List<String> chosen = Arrays.stream(option.split(",")).map(String::trim).filter(m -> !m.isEmpty()).distinct().toList();
+        for (String m : chosen) {
+            if (!BaselinesExperiment.METHODS.contains(m)) {
+                throw new UsageException("Unknown method '" + m + "'; methods are " + String.join(", ", BaselinesExperiment.METHODS) + ".");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new UsageException("Option --methods needs at least one of " + String.join(", ", BaselinesExperiment.METHODS) + ".");
+        }
+        return chosen;
     }
 
     /** Network seed of the separate network of task {@code index}. */
@@ -41,6 +61,7 @@ public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, M
 
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>(molap.describe());
+        m.put("methods", methods);
         m.put("separate_networks", Map.of("units", separate.units(), "g", separate.g(),
                 "optimizer", MolapSettings.optimiserJson(baselineTraining)));
         m.put("dni", Map.of("units", dni.units(), "g", dni.g(), "alpha", dniAlpha, "covariance_trials", covarianceTrials,
