@@ -32,11 +32,19 @@ public final class HeadTraining {
 
     /** Trains a fresh head for the task on the (frozen) core; returns the head and what the phase did. */
     public Result train(RecurrentCore core, Task task, long seed) {
+        return train(core, task, seed, phaseName(task), TrainableSet.of(Head.W_IN, Head.W_OUT, Head.B_OUT));
+    }
+
+    /**
+     * Trains a fresh head for the task on the core with the given variables trainable (heads only for MoLaP;
+     * everything for a separate network); the core and the head hold the trained weights afterwards.
+     */
+    public Result train(RecurrentCore core, Task task, long seed, String phase, TrainableSet trainable) {
         Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(),
                 settings.readoutScale(), seed, settings.dtype());
         RecurrentModel graph = graphs.loaded(shape(core, task), core, head);
-        TaskIterator data = new TaskIterator(task, settings.batchSize(), settings.taskTraining().iterations(), seed + 1, settings.dtype());
-        PhaseRecord record = trainer.fit(phaseName(task), graph, TrainableSet.of(Head.W_IN, Head.W_OUT, Head.B_OUT), data);
+        TaskIterator data = new TaskIterator(task, settings.batchSize(), trainer.config().iterations(), seed + 1, settings.dtype());
+        PhaseRecord record = trainer.fit(phase, graph, trainable, data);
         graph.storeInto(core, head);
         return new Result(head, graph, record);
     }

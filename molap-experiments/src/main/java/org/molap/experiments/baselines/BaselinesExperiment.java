@@ -128,11 +128,11 @@ public final class BaselinesExperiment implements Experiment {
             int index = MolapTasks.names().indexOf(name);
             Task task = corpus.get(index);
             SeparateNetwork.Result trained = separate.train(b.separate().withSeed(b.separateSeed(index)), task, s.taskSeed(index));
-            TaskScore score = TaskScore.measure(trained.model(), task, task.outputChannels().size(), s.testTrials(),
-                    s.testSeed(index), s.phases().dtype(), trained.record().lastLoss());
+            TaskScore score = TaskScore.measure(trained.trained().model(), task, task.outputChannels().size(), s.testTrials(),
+                    s.testSeed(index), s.phases().dtype(), trained.trained().record().lastLoss());
             scores.put(name, score);
-            phases.add(trained.record());
-            console.println(ProgressLog.describe(trained.record()) + String.format(", test accuracy %.1f%%", 100 * score.accuracy()));
+            phases.add(trained.trained().record());
+            console.println(ProgressLog.describe(trained.trained().record()) + String.format(", test accuracy %.1f%%", 100 * score.accuracy()));
         }
         return new MethodResult(SEPARATE, "Separate networks", scores, phases, Set.of(), seconds(start));
     }
