@@ -104,6 +104,10 @@ class CliTest {
         assertEquals(2L * 40 * (24 * 3 + 3 * 24 + 3), molap, "two heads of 3 inputs and 3 outputs, 40 iterations each");
         assertTrue(molap < separate && separate < dni, molap + " < " + separate + " < " + dni);
         assertEquals(24 * 24 + 24, methods.get("molap_no_pretraining").get("parameters").asLong() - 2L * (24 * 3 + 3 * 24 + 3));
+        for (String file : List.of("models/task-DelayPro.fb", "models/molap_pca-task-DelayPro.fb", "models/molap_pca-pretrain-M1.fb",
+                "arrays/test_outputs_DelayPro.npy", "arrays/molap_no_pretraining-W_rec_initial.npy", "molap_pca-primitives.json")) {
+            assertTrue(Files.exists(dir.resolve(file)), file);
+        }
         assertTrue(Files.exists(dir.resolve("figures").resolve("accuracy_by_method.png")));
         assertTrue(Files.exists(dir.resolve("figures").resolve("parameters_and_updates.png")));
         assertTrue(Files.exists(dir.resolve("report.html")));

@@ -20,6 +20,7 @@ import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.molap.MetricsLog;
+import org.molap.experiments.molap.MolapExperiment;
 import org.molap.experiments.molap.MolapMethod;
 import org.molap.experiments.molap.MolapSettings;
 import org.molap.experiments.molap.ProgressLog;
@@ -79,11 +80,13 @@ public final class BaselinesExperiment implements Experiment {
         try (JsonLines metrics = run.openJsonLines("metrics.jsonl")) {
             for (String method : b.methods()) {
                 methods.add(switch (method) {
-                    case MOLAP -> molap(MOLAP, "MoLaP (CCA)", s, metrics, console);
+                    case MOLAP -> molap(MOLAP, "MoLaP (CCA)", s, metrics, console, new MolapExperiment.RunFiles(run));
                     case SEPARATE -> separate(b, metrics, console);
                     case DNI -> dni(b, metrics, console);
-                    case NO_PRETRAINING -> molap(NO_PRETRAINING, "MoLaP, no pre-training", s.withPrimitives(null), metrics, console);
-                    case PCA -> molap(PCA, "MoLaP (PCA)", s.withPrimitives(LatentPrimitives.Method.PCA), metrics, console);
+                    case NO_PRETRAINING -> molap(NO_PRETRAINING, "MoLaP, no pre-training", s.withPrimitives(null), metrics, console,
+                            new MolapExperiment.RunFiles(run, NO_PRETRAINING + "-"));
+                    case PCA -> molap(PCA, "MoLaP (PCA)", s.withPrimitives(LatentPrimitives.Method.PCA), metrics, console,
+                            new MolapExperiment.RunFiles(run, PCA + "-"));
                     default -> throw new IllegalStateException("unknown method " + method);
                 });
             }
@@ -104,12 +107,13 @@ public final class BaselinesExperiment implements Experiment {
         console.print(ComparisonTable.parameters(methods));
     }
 
-    private static MethodResult molap(String method, String label, MolapSettings s, JsonLines metrics, PrintStream console) {
+    /** A MoLaP variant; {@code files} saves its primitives, models, W_rec snapshots and test traces in the run. */
+    private static MethodResult molap(String method, String label, MolapSettings s, JsonLines metrics, PrintStream console,
+                                      MolapMethod.Hooks files) {
         console.printf("%n== %s ==%n", label);
         long start = System.nanoTime();
         MolapMethod.Outcome outcome = new MolapMethod(s, List.of(prefixed(method, new MetricsLog(metrics))), console)
-                .run(new MolapMethod.Hooks() {
-                });
+                .run(files);
         return new MethodResult(method, label, outcome.scores(), outcome.phases(), Set.of(RecurrentCore.W_REC, RecurrentCore.BIAS),
                 seconds(start));
     }

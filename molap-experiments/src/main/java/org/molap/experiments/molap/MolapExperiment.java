@@ -81,17 +81,17 @@ public final class MolapExperiment implements Experiment {
     }
 
     /** Saves what MoLaP produces into the run directory: primitives, model files, W_rec snapshots, test traces. */
-    static final class RunFiles implements MolapMethod.Hooks {
+    public static final class RunFiles implements MolapMethod.Hooks {
         private final RunDirectory run;
         private final String prefix;
         private final GraphCache files = new GraphCache();
 
-        RunFiles(RunDirectory run) {
+        public RunFiles(RunDirectory run) {
             this(run, "");
         }
 
         /** {@code prefix} keeps the files of several methods in one run apart, e.g. "molap_pca-". */
-        RunFiles(RunDirectory run, String prefix) {
+        public RunFiles(RunDirectory run, String prefix) {
             this.run = run;
             this.prefix = prefix;
         }
