@@ -77,6 +77,30 @@ class FreezingTest {
     }
 
     @Test
+    void aStepProjectionCannotMoveMaskedEntries() {
+        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(UNITS, 2, 1.5, 10), DataType.FLOAT);
+        Head head = Head.random(UNITS, 1, 1, 11, DataType.FLOAT);
+        INDArray before = core.wRec().dup();
+        INDArray block = core.moduleBlockMask(0);
+        RnnGraph graph = graph(core, head);
+        // A projection that would move every entry: it adds 0.5 to every step.
+        new Trainer(new TrainerConfig(1e-2, 3)).projectSteps(steps -> steps.values().forEach(step -> step.addi(0.5)))
+                .fit("projected", graph, new TrainableSet().masked(RecurrentCore.W_REC, block).all(Head.W_OUT),
+                        new RandomSequences(1, 1, STEPS, 4, 3, 12, DataType.FLOAT));
+        graph.storeInto(core, head);
+        int[] a = bits(before);
+        int[] b = bits(core.wRec());
+        float[] mask = block.dup().data().asFloat();
+        for (int i = 0; i < a.length; i++) {
+            if (mask[i] == 0) {
+                assertEquals(a[i], b[i], "masked entry " + i + " moved");
+            } else {
+                assertNotEquals(a[i], b[i], "trainable entry " + i + " should have moved");
+            }
+        }
+    }
+
+    @Test
     void trainingLowersTheLossOnAFixedBatch() {
         RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(UNITS, 2, 1.2, 7), DataType.FLOAT);
         Head head = Head.random(UNITS, 2, 2, 8, DataType.FLOAT);
