@@ -96,7 +96,6 @@ public final class ElmanBptt implements RecurrentModel {
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, Collection<String> variables) {
         Pass p = run(inputs);
         int steps = shape.steps();
-        long b = p.batch();
         INDArray diff = p.y().sub(timeMajor(targets));
         double mse = squared(diff) / diff.length();
         INDArray wIn = array(Head.W_IN);
@@ -181,15 +180,11 @@ public final class ElmanBptt implements RecurrentModel {
     private INDArray[] steps(INDArray rows, long b) {
         INDArray[] views = new INDArray[shape.steps()];
         for (int t = 0; t < views.length; t++) {
-            views[t] = step(rows, t, b);
+            views[t] = rows.get(NDArrayIndex.interval(t * b, (t + 1) * b), NDArrayIndex.all());
         }
         return views;
     }
 
-    /** The rows of step t: a [B, C] view. */
-    private static INDArray step(INDArray rows, int t, long b) {
-        return rows.get(NDArrayIndex.interval(t * b, (t + 1) * b), NDArrayIndex.all());
-    }
 
     @Override
     public ElmanBptt load(RecurrentCore core, Head head) {

@@ -4,6 +4,7 @@ import org.molap.dl4j.dni.DniProjection;
 import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.train.TrainerConfig;
 import org.molap.experiments.Options;
+import org.molap.experiments.Profile;
 import org.molap.experiments.UsageException;
 import org.molap.experiments.molap.MolapSettings;
 
@@ -30,7 +31,7 @@ public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, M
     public static BaselineSettings of(Options options) {
         MolapSettings molap = MolapSettings.of(options);
         TrainerConfig tasks = molap.phases().taskTraining();
-        boolean paper = molap.profile() == org.molap.experiments.Profile.PAPER;
+        boolean paper = molap.profile() == Profile.PAPER;
         return new BaselineSettings(molap,
                 new ModularRnnConfig(molap.network().units(), 1, molap.network().g(), molap.seed() + 5_000),
                 new ModularRnnConfig(2 * molap.network().units(), 1, DNI_GAIN, molap.seed() + 7_000),

@@ -145,8 +145,7 @@ public final class BaselinesExperiment implements Experiment {
         console.printf("%n== DNI: one network of %d units, tasks in sequence ==%n", b.dni().units());
         long start = System.nanoTime();
         MolapSettings s = b.molap();
-        List<Task> corpus = MolapTasks.corpus(s.taskConfig());
-        List<Task> chosen = s.tasks().stream().map(n -> corpus.get(MolapTasks.names().indexOf(n))).toList();
+        List<Task> chosen = s.tasks().stream().map(n -> MolapTasks.byName(n, s.taskConfig())).toList();
         List<RuleCuedTask> cued = RuleCuedTask.layout(chosen, s.taskConfig().silentSteps());
         RecurrentCore core = RecurrentCore.random(b.dni(), s.phases().dtype());
         Head head = Head.random(b.dni().units(), cued.get(0).inputChannels().size(), cued.get(0).outputChannels().size(),

@@ -62,7 +62,8 @@ public final class MolapMethod {
 
     public Outcome run(Hooks hooks) {
         List<Task> corpusTasks = MolapTasks.corpus(s.taskConfig());
-        LatentPrimitives primitives = s.pretrains() ? fitPrimitives(new TaskCorpus(corpusTasks)) : null;
+        TaskCorpus corpus = new TaskCorpus(corpusTasks);
+        LatentPrimitives primitives = s.pretrains() ? fitPrimitives(corpus) : null;
         if (primitives != null) {
             hooks.primitivesFitted(primitives);
         }
@@ -72,7 +73,7 @@ public final class MolapMethod {
         List<PhaseRecord> phases = new ArrayList<>();
         if (primitives != null) {
             Trainer trainer = trainer(s.phases().pretraining());
-            phases.addAll(new ModulePretraining(graphs, s.phases(), trainer).run(core, new TaskCorpus(corpusTasks), primitives,
+            phases.addAll(new ModulePretraining(graphs, s.phases(), trainer).run(core, corpus, primitives,
                     s.pretrainingSeed(), (k, model, record) -> {
                         console.println(ProgressLog.describe(record));
                         hooks.moduleTrained(k, model, record);
