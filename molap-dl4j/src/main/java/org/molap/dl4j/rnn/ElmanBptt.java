@@ -72,14 +72,14 @@ public final class ElmanBptt implements RecurrentModel {
         // The input drive of all steps in one product, then per step one product and one tanh in place.
         INDArray h = statesBuffer;
         INDArray wRec = array(RecurrentCore.W_REC);
-        Nd4j.gemm(x, array(Head.W_IN), h, false, true, 1, 0);
+        Gemm.into(x, false, array(Head.W_IN), true, h, 1, 0);
         h.addiRowVector(array(RecurrentCore.BIAS));
         tanh.tanh(0);
         for (int t = 1; t < steps; t++) {
-            Nd4j.gemm(stateSteps[t - 1], wRec, stateSteps[t], false, true, 1, 1);
+            Gemm.into(stateSteps[t - 1], false, wRec, true, stateSteps[t], 1, 1);
             tanh.tanh(t);
         }
-        INDArray y = Nd4j.gemm(h, array(Head.W_OUT), false, true).addiRowVector(array(Head.B_OUT));
+        INDArray y = Gemm.product(h, false, array(Head.W_OUT), true).addiRowVector(array(Head.B_OUT));
         return new Pass(b, x, h, y);
     }
 
@@ -97,25 +97,25 @@ public final class ElmanBptt implements RecurrentModel {
         double loss = mse + l2 * (squared(wIn) + squared(wRec) + squared(wOut))
                 + act * squared(p.h()) / p.h().length();
 
-        // Products go to BLAS through Nd4j.gemm with transposes as flags (INDArray.mmul measured 5x slower for
-        // the thin [T*B, 3] x [3, N] product); sums over rows are products with a row of ones.
+        // Products go straight to BLAS with transposes as flags ({@link Gemm}; INDArray.mmul measured 5x slower
+        // for the thin [T*B, 3] x [3, N] product); sums over rows are products with a row of ones.
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dY = diff.muli(2.0 / diff.length());
         if (variables.contains(Head.W_OUT)) {
-            grads.put(Head.W_OUT, Nd4j.gemm(dY, p.h(), wOut.mul(2 * l2), true, false, 1, 1));
+            grads.put(Head.W_OUT, Gemm.into(dY, true, p.h(), false, wOut.mul(2 * l2), 1, 1));
         }
         if (variables.contains(Head.B_OUT)) {
-            grads.put(Head.B_OUT, Nd4j.gemm(ones, dY, false, false));
+            grads.put(Head.B_OUT, Gemm.product(ones, false, dY, false));
         }
         boolean needRecurrent = variables.contains(RecurrentCore.W_REC) || variables.contains(RecurrentCore.BIAS)
                 || variables.contains(Head.W_IN);
         if (needRecurrent) {
             // dH = dY W_out + 2 act H / |H|, then turned in place into dA, step by step from the last.
-            INDArray dA = Nd4j.gemm(dY, wOut, errorBuffer, false, false, 1, 0);
+            INDArray dA = Gemm.into(dY, false, wOut, false, errorBuffer, 1, 0);
             Nd4j.getBlasWrapper().level1().axpy(dA.length(), 2 * act / p.h().length(), p.h(), dA);
             tanh.timesDerivative(steps - 1);
             for (int t = steps - 2; t >= 0; t--) {
-                Nd4j.gemm(errorSteps[t + 1], wRec, errorSteps[t], false, false, 1, 1);
+                Gemm.into(errorSteps[t + 1], false, wRec, false, errorSteps[t], 1, 1);
                 tanh.timesDerivative(t);
             }
             if (variables.contains(RecurrentCore.W_REC)) {
@@ -123,15 +123,15 @@ public final class ElmanBptt implements RecurrentModel {
                 // B = 200, T = 110) than one product with k = (T-1) B, which OpenBLAS runs poorly.
                 INDArray dW = wRec.mul(2 * l2);
                 for (int t = 1; t < steps; t++) {
-                    Nd4j.gemm(errorSteps[t], stateSteps[t - 1], dW, true, false, 1, 1);
+                    Gemm.into(errorSteps[t], true, stateSteps[t - 1], false, dW, 1, 1);
                 }
                 grads.put(RecurrentCore.W_REC, dW);
             }
             if (variables.contains(RecurrentCore.BIAS)) {
-                grads.put(RecurrentCore.BIAS, Nd4j.gemm(ones, dA, false, false));
+                grads.put(RecurrentCore.BIAS, Gemm.product(ones, false, dA, false));
             }
             if (variables.contains(Head.W_IN)) {
-                grads.put(Head.W_IN, Nd4j.gemm(dA, p.x(), wIn.mul(2 * l2), true, false, 1, 1));
+                grads.put(Head.W_IN, Gemm.into(dA, true, p.x(), false, wIn.mul(2 * l2), 1, 1));
             }
         }
         return new LossAndGradients(loss, mse, grads);

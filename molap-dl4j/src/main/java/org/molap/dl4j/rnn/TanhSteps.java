@@ -2,6 +2,9 @@ package org.molap.dl4j.rnn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -16,8 +19,9 @@ import java.nio.FloatBuffer;
  * B = 200, N = 100) is copied to a Java array, where the JIT vectorises the loop, and copied back. In float,
  * tanh is the rational function {@link #fastTanh} (a few float ulps from the exact value); in double it is
  * {@link Math#tanh}, so the double-precision gradient checks test this same code with the exact function.
+ * On a GPU backend both stay ND4J ops ({@link NativeOps}).
  */
-abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles {
+abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, TanhSteps.NativeOps {
     /** Elements in one step's block. */
     final int stepLength;
 
@@ -27,6 +31,9 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles {
 
     /** Kernels for buffers of {@code steps} blocks of {@code stepLength} elements; both must be c-order and whole. */
     static TanhSteps over(INDArray states, INDArray errors, int stepLength) {
+        if (!Nd4j.getEnvironment().isCPU()) {
+            return new NativeOps(states, errors, stepLength);     // device memory: no Java view of it
+        }
         if (states.dataType() == DataType.FLOAT) {
             return new Floats(states, errors, stepLength);
         }
@@ -134,6 +141,35 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles {
                 e[i] *= 1 - h[i] * h[i];
             }
             errors.put(offset, e, 0, stepLength);
+        }
+    }
+
+    /** The same two ops as ND4J ops on the step's views, for backends whose memory Java cannot read. */
+    static final class NativeOps extends TanhSteps {
+        private final INDArray states;
+        private final INDArray errors;
+        private final long rows;
+
+        NativeOps(INDArray states, INDArray errors, int stepLength) {
+            super(stepLength);
+            this.states = states;
+            this.errors = errors;
+            this.rows = stepLength / states.size(1);
+        }
+
+        private INDArray step(INDArray buffer, int t) {
+            return buffer.get(NDArrayIndex.interval(t * rows, (t + 1) * rows), NDArrayIndex.all());
+        }
+
+        @Override
+        void tanh(int t) {
+            Transforms.tanh(step(states, t), false);
+        }
+
+        @Override
+        void timesDerivative(int t) {
+            INDArray h = step(states, t);
+            step(errors, t).muli(h.mul(h).rsubi(1));
         }
     }
 }
