@@ -63,8 +63,8 @@ public final class BenchCommand {
             throw new UsageException("The folder of " + out + " cannot be created; choose a writable --out.");
         }
 
-        console.printf("%-10s %5s %5s %5s %12s %12s %10s %10s %8s %9s %10s %10s%n", "problem", "N", "batch", "T",
-                "ours ms/it", "SameDiff ms", "floor ms", "DL4J ms", "ours/floor", "DL4J/ours", "eval tr/s", "build ms");
+        console.printf("%-10s %5s %5s %5s %12s %12s %10s %12s %10s %8s %9s %10s %10s%n", "problem", "N", "batch", "T",
+                "ours ms/it", "SameDiff ms", "floor ms", "(Nd4j.gemm)", "DL4J ms", "ours/floor", "DL4J/ours", "eval tr/s", "build ms");
         List<Map<String, Object>> rows = new ArrayList<>();
         long peakHeap = 0;
         long peakOffHeap = 0;
@@ -75,7 +75,8 @@ public final class BenchCommand {
                     Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()));
             OursBench.Result ours = OursBench.run(p, batch, warmup, reps, org.molap.dl4j.rnn.ElmanBptt::build);
             OursBench.Result graph = OursBench.run(p, batch, warmup, reps, org.molap.dl4j.rnn.RnnGraph::build);
-            double floor = FloorBench.millis(p, warmup, reps);
+            double floor = FloorBench.millis(p, warmup, reps, FloorBench.RAW_BLAS);
+            double floorNd4j = FloorBench.millis(p, warmup, reps, FloorBench.ND4J_GEMM);
             double dl4j = Dl4jBench.iterationMillis(p, batch, warmup, reps);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", p.name());
@@ -87,6 +88,7 @@ public final class BenchCommand {
             row.put("samediff_ms", graph.iterationMillis());
             row.put("samediff_graph_build_ms", graph.buildMillis());
             row.put("floor_ms", floor);
+            row.put("floor_nd4j_gemm_ms", floorNd4j);
             row.put("dl4j_ms", dl4j);
             row.put("ours_over_floor", ours.iterationMillis() / floor);
             row.put("dl4j_over_ours", dl4j / ours.iterationMillis());
@@ -97,8 +99,8 @@ public final class BenchCommand {
             Runtime rt = Runtime.getRuntime();
             peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
             peakOffHeap = Math.max(peakOffHeap, org.bytedeco.javacpp.Pointer.physicalBytes());
-            console.printf("%-10s %5d %5d %5d %12.1f %12.1f %10.1f %10.1f %8.2fx %8.2fx %10.0f %10.0f%n", p.name(), p.units(), p.batch(),
-                    p.steps(), ours.iterationMillis(), graph.iterationMillis(), floor, dl4j, ours.iterationMillis() / floor, dl4j / ours.iterationMillis(),
+            console.printf("%-10s %5d %5d %5d %12.1f %12.1f %10.1f %12.1f %10.1f %8.2fx %8.2fx %10.0f %10.0f%n", p.name(), p.units(), p.batch(),
+                    p.steps(), ours.iterationMillis(), graph.iterationMillis(), floor, floorNd4j, dl4j, ours.iterationMillis() / floor, dl4j / ours.iterationMillis(),
                     ours.evalTrialsPerSecond(), ours.buildMillis());
         }
         Map<String, Object> json = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.molap.experiments.bench;
 
+import org.molap.dl4j.rnn.Gemm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,12 +10,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * same shapes. Per step: the recurrent drive h W' [B,N]x[N,N], the backpropagated error dA W [B,N]x[N,N] and
  * the weight gradient dA' h [N,B]x[B,N]. Once per iteration: input and readout projections over all steps
  * and their gradients ([T*B, nIn]x[nIn, N], [T*B, N]x[N, nOut] and their transposed products).
+ * <p>
+ * Timed two ways: straight into OpenBLAS ({@link Gemm}, the raw floor the ratios use) and through
+ * {@link Nd4j#gemm}, whose custom-op dispatch adds 25-35 microseconds per call.
  */
 final class FloorBench {
     private FloorBench() {
     }
 
-    static double millis(BenchProblem p, int warmup, int repeats) {
+    /** One product C = op(A) op(B) + beta C, as {@link Gemm#into} takes it. */
+    interface Product {
+        void into(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double beta);
+    }
+
+    static final Product RAW_BLAS = (a, ta, b, tb, c, beta) -> Gemm.into(a, ta, b, tb, c, 1, beta);
+    static final Product ND4J_GEMM = (a, ta, b, tb, c, beta) -> Nd4j.gemm(a, b, c, ta, tb, 1, beta);
+
+    static double millis(BenchProblem p, int warmup, int repeats, Product gemm) {
         int b = p.batch();
         int n = p.units();
         int c = BenchProblem.CHANNELS;
@@ -32,18 +44,18 @@ final class FloorBench {
         INDArray dwIn = Nd4j.create(DataType.FLOAT, c, n);
         INDArray dwOut = Nd4j.create(DataType.FLOAT, n, c);
         return Timing.medianMillis(warmup, repeats, () -> {
-            Nd4j.gemm(x, wIn, drive, false, false, 1, 0);          // input drive, all steps
+            gemm.into(x, false, wIn, false, drive, 0);             // input drive, all steps
             for (int t = 0; t < p.steps(); t++) {
-                Nd4j.gemm(h, w, a, false, true, 1, 0);             // forward: h W'
+                gemm.into(h, false, w, true, a, 0);                // forward: h W'
             }
-            Nd4j.gemm(states, wOut, y, false, false, 1, 0);         // readout, all steps
-            Nd4j.gemm(states, y, dwOut, true, false, 1, 0);         // readout gradient
-            Nd4j.gemm(y, wOut, drive, false, true, 1, 0);           // error into the states
+            gemm.into(states, false, wOut, false, y, 0);            // readout, all steps
+            gemm.into(states, true, y, false, dwOut, 0);            // readout gradient
+            gemm.into(y, false, wOut, true, drive, 0);              // error into the states
             for (int t = 0; t < p.steps(); t++) {
-                Nd4j.gemm(a, w, h, false, false, 1, 0);            // backward: dA W
-                Nd4j.gemm(a, h, dw, true, false, 1, 1);            // dW += dA' h
+                gemm.into(a, false, w, false, h, 0);               // backward: dA W
+                gemm.into(a, true, h, false, dw, 1);               // dW += dA' h
             }
-            Nd4j.gemm(x, drive, dwIn, true, false, 1, 0);           // input gradient
+            gemm.into(x, true, drive, false, dwIn, 0);              // input gradient
         });
     }
 }

@@ -48,7 +48,7 @@ final class ScalingSweep {
         DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()),
                 Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()));
         double ours = OursBench.run(p, batch, 2, repeats, ElmanBptt::build).iterationMillis();
-        double floor = FloorBench.millis(p, 2, repeats);
+        double floor = FloorBench.millis(p, 2, repeats, FloorBench.RAW_BLAS);
         console.printf("%50s %6d %12.1f %10.1f%n", axis, value, ours, floor);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(axis, value);
