@@ -69,11 +69,12 @@ public final class ElmanBptt implements RecurrentModel {
             ones = Nd4j.ones(shape.dtype(), 1, steps * b);
             bufferedBatch = b;
         }
-        // The input drive of all steps in one product, then per step one product and one tanh in place.
+        // The input drive of all steps in one product, then per step one product and one pass adding the bias
+        // and taking tanh in place.
         INDArray h = statesBuffer;
         INDArray wRec = array(RecurrentCore.W_REC);
         Gemm.into(x, false, array(Head.W_IN), true, h, 1, 0);
-        h.addiRowVector(array(RecurrentCore.BIAS));
+        tanh.load(array(RecurrentCore.BIAS), 2 * shape.regularisation().activity() / h.length());
         tanh.tanh(0);
         for (int t = 1; t < steps; t++) {
             Gemm.into(stateSteps[t - 1], false, wRec, true, stateSteps[t], 1, 1);
@@ -110,9 +111,9 @@ public final class ElmanBptt implements RecurrentModel {
         boolean needRecurrent = variables.contains(RecurrentCore.W_REC) || variables.contains(RecurrentCore.BIAS)
                 || variables.contains(Head.W_IN);
         if (needRecurrent) {
-            // dH = dY W_out + 2 act H / |H|, then turned in place into dA, step by step from the last.
+            // dH = dY W_out + 2 act H / |H|, turned in place into dA step by step from the last; the activity
+            // term 2 act h_t / |H| is added by the same pass that multiplies by tanh' (TanhSteps.timesDerivative).
             INDArray dA = Gemm.into(dY, false, wOut, false, errorBuffer, 1, 0);
-            Nd4j.getBlasWrapper().level1().axpy(dA.length(), 2 * act / p.h().length(), p.h(), dA);
             tanh.timesDerivative(steps - 1);
             for (int t = steps - 2; t >= 0; t--) {
                 Gemm.into(errorSteps[t + 1], false, wRec, false, errorSteps[t], 1, 1);

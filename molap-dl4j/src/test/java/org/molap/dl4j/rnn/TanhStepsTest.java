@@ -34,26 +34,32 @@ class TanhStepsTest {
             INDArray e = Nd4j.rand(dtype, 12, 5);
             INDArray a0 = a.dup();
             INDArray e0 = e.dup();
+            INDArray bias = Nd4j.createFromArray(0.1, -0.2, 0.3, -0.4, 0.5).reshape(1, 5).castTo(dtype);
             TanhSteps kernels = TanhSteps.over(a, e, 20);
+            kernels.load(bias, ACTIVITY);
             kernels.tanh(1);
             kernels.timesDerivative(1);
             assertStep1Changed(dtype.toString(), a0, e0, a, e);
             INDArray a1 = a0.dup();                            // the GPU path, as ND4J ops
             INDArray e1 = e0.dup();
             TanhSteps nd4j = new TanhSteps.NativeOps(a1, e1, 20);
+            nd4j.load(bias, ACTIVITY);
             nd4j.tanh(1);
             nd4j.timesDerivative(1);
             assertStep1Changed(dtype + " as ND4J ops", a0, e0, a1, e1);
         }
     }
 
-    /** Step 1 (rows 4-7) holds tanh(a) and dA (1 - h^2); steps 0 and 2 are as they were. */
+    private static final double ACTIVITY = 0.25;
+
+    /** Step 1 (rows 4-7) holds tanh(a + b) and (dA + c h) (1 - h^2); steps 0 and 2 are as they were. */
     private static void assertStep1Changed(String what, INDArray a0, INDArray e0, INDArray a, INDArray e) {
         for (int i = 0; i < 12; i++) {
             for (int j = 0; j < 5; j++) {
                 boolean step1 = i >= 4 && i < 8;
-                double h = step1 ? Math.tanh(a0.getDouble(i, j)) : a0.getDouble(i, j);
-                double d = step1 ? e0.getDouble(i, j) * (1 - h * h) : e0.getDouble(i, j);
+                double b = (j % 2 == 0 ? 1 : -1) * 0.1 * (j + 1);
+                double h = step1 ? Math.tanh(a0.getDouble(i, j) + b) : a0.getDouble(i, j);
+                double d = step1 ? (e0.getDouble(i, j) + ACTIVITY * h) * (1 - h * h) : e0.getDouble(i, j);
                 assertEquals(h, a.getDouble(i, j), 4e-7, what + " h[" + i + "," + j + "]");
                 assertEquals(d, e.getDouble(i, j), 1e-6, what + " dA[" + i + "," + j + "]");
             }
