@@ -25,8 +25,10 @@ public final class Gemm {
     /** C = alpha op(A) op(B) + beta C, with op the transpose where asked; returns C. */
     public static INDArray into(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c,
                                 double alpha, double beta) {
-        if (!HOST_BLAS || !rowContiguous(a) || !rowContiguous(b) || !rowContiguous(c)
-                || a.dataType() != c.dataType() || b.dataType() != c.dataType()) {
+        DataType dtype = c.dataType();
+        boolean blasType = dtype == DataType.FLOAT || dtype == DataType.DOUBLE;
+        if (!HOST_BLAS || !blasType || a.dataType() != dtype || b.dataType() != dtype
+                || !rowContiguous(a) || !rowContiguous(b) || !rowContiguous(c)) {
             return Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }
         long m = transposeA ? a.size(1) : a.size(0);
@@ -39,14 +41,12 @@ public final class Gemm {
         int ta = transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int tb = transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         int order = openblas_nolapack.CblasRowMajor;
-        if (c.dataType() == DataType.FLOAT) {
+        if (dtype == DataType.FLOAT) {
             openblas_nolapack.cblas_sgemm(order, ta, tb, (int) m, (int) n, (int) k, (float) alpha,
                     floats(a), (int) a.size(1), floats(b), (int) b.size(1), (float) beta, floats(c), (int) c.size(1));
-        } else if (c.dataType() == DataType.DOUBLE) {
+        } else {
             openblas_nolapack.cblas_dgemm(order, ta, tb, (int) m, (int) n, (int) k, alpha,
                     doubles(a), (int) a.size(1), doubles(b), (int) b.size(1), beta, doubles(c), (int) c.size(1));
-        } else {
-            return Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
         }
         return c;
     }
