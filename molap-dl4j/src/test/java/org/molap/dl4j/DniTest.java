@@ -1,6 +1,8 @@
 package org.molap.dl4j;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.molap.core.tasks.MolapTasks;
 import org.molap.core.tasks.RuleCuedTask;
 import org.molap.core.tasks.Task;
@@ -36,21 +38,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Dynamical non-interference: the covariances, the projection, and what it is for. */
 class DniTest {
 
-    @Test
-    void theDriveCovarianceIsTheCovarianceOfThePreActivations() {
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void theDriveCovarianceIsTheCovarianceOfThePreActivations(double leak) {
         int n = 10;
-        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(n, 1, 1.2, 3), DataType.DOUBLE);
+        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(n, 1, 1.2, 3, leak), DataType.DOUBLE);
         core.bias().assign(Nd4j.rand(DataType.DOUBLE, 1, n).subi(0.5));
         Head head = Head.random(n, 2, 2, 4, DataType.DOUBLE);
-        RecurrentModel model = ElmanBptt.build(new RnnGraph.Shape(n, 2, 2, 7, DataType.DOUBLE, Regularisation.none())).load(core, head);
+        RecurrentModel model = ElmanBptt.build(RnnGraph.Shape.of(core, 2, 2, 7, DataType.DOUBLE, Regularisation.none())).load(core, head);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 2, 7).subi(0.5);
         INDArray y = Nd4j.rand(DataType.DOUBLE, 5, 2, 7);
         TaskCovariances cov = new TaskCovariances();
         cov.addTask(model, x, y, 2);
 
-        // h_t = tanh(a_t), so a_t = atanh(h_t): the drive covariance measured a second, independent way.
+        // h_t = (1 - a) h_{t-1} + a tanh(a_t), so a_t = atanh((h_t - (1 - a) h_{t-1}) / a): the drive covariance
+        // measured a second, independent way. The leak itself is not a weight and is not projected.
         INDArray h = model.states(x);
-        INDArray a = Transforms.atanh(h, true).permute(0, 2, 1).dup('c').reshape(35, n);
+        INDArray previous = Nd4j.zeros(DataType.DOUBLE, h.shape());
+        previous.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(1, 7))
+                .assign(h.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 6)));
+        INDArray rates = h.sub(previous.mul(1 - leak)).divi(leak);
+        INDArray a = Transforms.atanh(rates, true).permute(0, 2, 1).dup('c').reshape(35, n);
         INDArray expectedDrive = a.transpose().mmul(a).divi(35);
         assertTrue(expectedDrive.equalsWithEps(cov.drive(), 1e-9), "drive covariance");
         INDArray hr = h.permute(0, 2, 1).dup('c').reshape(35, n);
@@ -80,8 +88,9 @@ class DniTest {
     }
 
     /** The point of DNI: after learning task 2, task 1 is forgotten far less with the projection than without. */
-    @Test
-    void theProjectionProtectsTheFirstTaskFromTheSecond() {
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void theProjectionProtectsTheFirstTaskFromTheSecond(double leak) {
         List<Task> corpus = MolapTasks.corpus(TaskConfig.defaults());
         List<RuleCuedTask> pair = RuleCuedTask.layout(List.of(corpus.get(0), corpus.get(1)), TaskConfig.defaults().silentSteps());
         Trials test = pair.get(0).sample(128, new Random(99), DataType.FLOAT);
@@ -89,7 +98,7 @@ class DniTest {
         double[] learned = new double[2];
         for (int variant = 0; variant < 2; variant++) {
             Double alpha = variant == 0 ? null : DniProjection.DEFAULT_ALPHA;
-            RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(48, 1, 1.3, 5), DataType.FLOAT);
+            RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(48, 1, 1.3, 5, leak), DataType.FLOAT);
             Head head = Head.random(48, pair.get(0).inputChannels().size(), 3, 6, DataType.FLOAT);
             PhaseSettings settings = new PhaseSettings(32, 110, null, null, Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
             Map<Integer, Double> task1Loss = new HashMap<>();
@@ -98,7 +107,7 @@ class DniTest {
             learned[variant] = task1Loss.get(0);
             rise[variant] = task1Loss.get(1) - task1Loss.get(0);
         }
-        System.out.printf("DNI test: task-1 MSE after task 1 %.4f / %.4f; rise after task 2 without projection %.4f, with %.4f%n",
+        System.out.printf("DNI test, leak " + leak + ": task-1 MSE after task 1 %.4f / %.4f; rise after task 2 without projection %.4f, with %.4f%n",
                 learned[0], learned[1], rise[0], rise[1]);
         assertEquals(learned[0], learned[1], 1e-9, "the first task trains identically (no projection yet)");
         assertTrue(rise[0] > 0.01, "without projection, learning the anti task should disturb the pro task");

@@ -7,7 +7,8 @@ import org.molap.dl4j.rnn.RecurrentCore;
 import org.molap.dl4j.rnn.RecurrentModel;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -20,23 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hand-derived BPTT against the SameDiff graph (automatic differentiation) and against central finite
- * differences, in double precision, with both regularisers switched on.
+ * differences, in double precision, with both regularisers switched on, with the leak a = 0.2 and without (a = 1).
  */
 class ElmanBpttTest {
     private static final List<String> VARIABLES = List.of(RecurrentCore.W_REC, RecurrentCore.BIAS, Head.W_IN, Head.W_OUT, Head.B_OUT);
-    private static final RnnGraph.Shape SHAPE = new RnnGraph.Shape(6, 2, 3, 7, DataType.DOUBLE, new Regularisation(1e-2, 1e-1));
-
-    private static RecurrentModel[] bothEngines() {
+    private static RecurrentModel[] bothEngines(double leak) {
+        RnnGraph.Shape shape = new RnnGraph.Shape(6, 2, 3, 7, DataType.DOUBLE, new Regularisation(1e-2, 1e-1), leak);
         RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(6, 2, 1.5, 11), DataType.DOUBLE);
         core.bias().assign(Nd4j.randn(DataType.DOUBLE, 1, 6).muli(0.3));
         Head head = Head.random(6, 2, 3, 12, DataType.DOUBLE);
         head.bOut().assign(0.2);
-        return new RecurrentModel[] {RnnGraph.build(SHAPE).load(core, head), ElmanBptt.build(SHAPE).load(core, head)};
+        return new RecurrentModel[] {RnnGraph.build(shape).load(core, head), ElmanBptt.build(shape).load(core, head)};
     }
 
-    @Test
-    void lossOutputsStatesAndGradientsMatchTheSameDiffGraph() {
-        RecurrentModel[] m = bothEngines();
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void lossOutputsStatesAndGradientsMatchTheSameDiffGraph(double leak) {
+        RecurrentModel[] m = bothEngines(leak);
         DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 5, DataType.DOUBLE).next();
         RecurrentModel.LossAndGradients graph = m[0].lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
         RecurrentModel.LossAndGradients bptt = m[1].lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
@@ -53,9 +54,10 @@ class ElmanBpttTest {
         assertTrue(m[0].states(batch.getFeatures()).equalsWithEps(m[1].states(batch.getFeatures()), 1e-12));
     }
 
-    @Test
-    void reusedWorkBuffersGiveIdenticalGradientsOnARepeatedCall() {
-        RecurrentModel bptt = bothEngines()[1];
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void reusedWorkBuffersGiveIdenticalGradientsOnARepeatedCall(double leak) {
+        RecurrentModel bptt = bothEngines(leak)[1];
         DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 7, DataType.DOUBLE).next();
         RecurrentModel.LossAndGradients first = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
         java.util.Map<String, INDArray> kept = new java.util.HashMap<>();
@@ -67,9 +69,10 @@ class ElmanBpttTest {
         }
     }
 
-    @Test
-    void gradientsMatchCentralDifferences() {
-        RecurrentModel bptt = bothEngines()[1];
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void gradientsMatchCentralDifferences(double leak) {
+        RecurrentModel bptt = bothEngines(leak)[1];
         DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 6, DataType.DOUBLE).next();
         RecurrentModel.LossAndGradients analytic = bptt.lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
         double eps = 1e-6;

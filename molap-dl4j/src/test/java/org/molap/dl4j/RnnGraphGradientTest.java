@@ -5,7 +5,8 @@ import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.rnn.RecurrentCore;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -16,11 +17,12 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Finite-difference check of the unrolled modular RNN's gradients, in double precision. */
+/** Finite-difference check of the unrolled modular RNN's gradients, in double precision, with the leak a = 0.2 and without (a = 1). */
 class RnnGraphGradientTest {
 
-    @Test
-    void gradientsMatchCentralDifferences() {
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void gradientsMatchCentralDifferences(double leak) {
         int units = 6;
         int inputs = 2;
         int outputs = 3;
@@ -32,7 +34,7 @@ class RnnGraphGradientTest {
         head.bOut().assign(0.2);
         // Large penalties so that the regularisation terms are checked too.
         RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(units, inputs, outputs, steps, DataType.DOUBLE,
-                new Regularisation(1e-2, 1e-1))).load(core, head);
+                new Regularisation(1e-2, 1e-1), leak)).load(core, head);
         DataSet batch = new RandomSequences(inputs, outputs, steps, 4, 1, 5, DataType.DOUBLE).next();
         Map<String, INDArray> ph = Map.of(RnnGraph.INPUT, batch.getFeatures(), RnnGraph.TARGET, batch.getLabels());
 
@@ -61,14 +63,15 @@ class RnnGraphGradientTest {
         assertEquals(units * units + units + units * inputs + outputs * units + outputs, checked);
     }
 
-    @Test
-    void statesFollowTheRecurrenceAndTheReadoutReadsThem() {
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void statesFollowTheRecurrenceAndTheReadoutReadsThem(double leak) {
         int units = 5;
         RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(units, 1, 1.5, 3), DataType.DOUBLE);
         core.bias().assign(0.1);
         Head head = Head.random(units, 2, 2, 4, DataType.DOUBLE);
         head.bOut().assign(-0.3);
-        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(units, 2, 2, 6, DataType.DOUBLE, Regularisation.paper())).load(core, head);
+        RnnGraph graph = RnnGraph.build(new RnnGraph.Shape(units, 2, 2, 6, DataType.DOUBLE, Regularisation.paper(), leak)).load(core, head);
         INDArray x = new RandomSequences(2, 2, 6, 3, 1, 8, DataType.DOUBLE).next().getFeatures();
         INDArray states = graph.states(x);   // [B, N, T]
         INDArray out = graph.forward(x);     // [B, nOut, T]
@@ -77,7 +80,8 @@ class RnnGraphGradientTest {
             for (int t = 0; t < 6; t++) {
                 INDArray xt = x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(b), org.nd4j.linalg.indexing.NDArrayIndex.all(),
                         org.nd4j.linalg.indexing.NDArrayIndex.point(t)).reshape(2, 1);
-                h = org.nd4j.linalg.ops.transforms.Transforms.tanh(core.wRec().mmul(h).add(head.wIn().mmul(xt)).add(core.bias().reshape(units, 1)));
+                INDArray rate = org.nd4j.linalg.ops.transforms.Transforms.tanh(core.wRec().mmul(h).add(head.wIn().mmul(xt)).add(core.bias().reshape(units, 1)));
+                h = h.mul(1 - leak).add(rate.mul(leak));
                 INDArray y = head.wOut().mmul(h).add(head.bOut().reshape(2, 1));
                 for (int i = 0; i < units; i++) {
                     assertEquals(h.getDouble(i, 0), states.getDouble(b, i, t), 1e-12, "h[" + b + "," + i + "," + t + "]");

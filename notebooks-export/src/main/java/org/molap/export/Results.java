@@ -14,8 +14,11 @@ import java.util.Set;
  */
 final class Results {
     /** One task's test accuracy, per output unit when given, and its output channel names. */
-    record Task(String name, double accuracy, double[] perUnit, List<String> channels) {
+    record Task(String name, double accuracy, double[] perUnit, List<String> channels, double lenientAccuracy) {
     }
+
+    /** The results.json key of a task's accuracy at the lenient tolerance 0.2 (absent: NaN). */
+    static final String LENIENT = "accuracy_at_tolerance_0.2";
 
     static final String TASKS = "tasks";
     static final String CANONICAL_CORRELATIONS = "canonical_correlations";
@@ -50,7 +53,7 @@ final class Results {
                     break;
                 }
                 r.tasks.add(new Task(e.getKey(), t.get("accuracy").asDouble(), numbers(t.get("per_unit_accuracy")),
-                        texts(t.get("output_channels"))));
+                        texts(t.get("output_channels")), t.path(LENIENT).asDouble(Double.NaN)));
             }
             if (!r.tasks.isEmpty()) {
                 r.recognised.add(TASKS);

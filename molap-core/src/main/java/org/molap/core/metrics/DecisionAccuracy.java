@@ -18,6 +18,11 @@ public final class DecisionAccuracy {
     public static final int PAPER_WINDOW = 30;
     /** Allowed absolute deviation of the mean output from the mean target (seed 000, A.3). */
     public static final double PAPER_TOLERANCE = 0.1;
+    /**
+     * A second, more lenient tolerance reported beside the paper's: the authors' code applies a relative
+     * tolerance in rescaled [0, 1] units, about twice as lenient as 0.1 (REFERENCE.md section 1).
+     */
+    public static final double LENIENT_TOLERANCE = 0.2;
 
     private DecisionAccuracy() {
     }

@@ -66,7 +66,7 @@ public final class DniTraining {
 
     /** Trains the tasks in list order on the network (core + head) and returns one record per task. */
     public List<PhaseRecord> run(RecurrentCore core, Head head, List<RuleCuedTask> tasks, long seed, TaskDone done) {
-        RnnGraph.Shape shape = new RnnGraph.Shape(core.units(), head.inputs(), head.outputs(), settings.steps(),
+        RnnGraph.Shape shape = RnnGraph.Shape.of(core, head.inputs(), head.outputs(), settings.steps(),
                 settings.dtype(), settings.regularisation());
         RecurrentModel model = graphs.loaded(shape, core, head);
         TaskCovariances covariances = new TaskCovariances();

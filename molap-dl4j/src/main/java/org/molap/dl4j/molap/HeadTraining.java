@@ -50,7 +50,7 @@ public final class HeadTraining {
     }
 
     public RnnGraph.Shape shape(RecurrentCore core, Task task) {
-        return new RnnGraph.Shape(core.units(), task.inputChannels().size(), task.outputChannels().size(),
+        return RnnGraph.Shape.of(core, task.inputChannels().size(), task.outputChannels().size(),
                 settings.steps(), settings.dtype(), settings.regularisation());
     }
 

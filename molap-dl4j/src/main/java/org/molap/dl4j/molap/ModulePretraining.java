@@ -47,7 +47,7 @@ public final class ModulePretraining {
             throw new IllegalArgumentException("Pre-training " + modules + " modules needs " + modules
                     + " latent components, but the primitives have " + primitives.components() + ".");
         }
-        RnnGraph.Shape shape = new RnnGraph.Shape(core.units(), 1, 1, settings.steps(), settings.dtype(), settings.regularisation());
+        RnnGraph.Shape shape = RnnGraph.Shape.of(core, 1, 1, settings.steps(), settings.dtype(), settings.regularisation());
         List<PhaseRecord> records = new ArrayList<>();
         for (int k = 0; k < modules; k++) {
             Head scaffold = Head.random(core.units(), 1, 1, settings.readoutScale(), seed + 7919L * (k + 1), settings.dtype());

@@ -9,30 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The network of {@link RnnGraph} (seed 000 Eq. 1) with hand-derived backpropagation through time, written as
- * a few large matrix products and in-place ops on preallocated [T, B, N] buffers instead of a graph of ~10 ops
- * per step. Same parameters, same loss, same gradients: a test checks them against the SameDiff graph and
- * against finite differences.
+ * The network of {@link RnnGraph} (seed 000 Eq. 1 with the leak a) with hand-derived backpropagation through
+ * time, written as a few large matrix products and in-place ops on preallocated [T, B, N] buffers instead of a
+ * graph of ~10 ops per step. Same parameters, same loss, same gradients: a test checks them against the
+ * SameDiff graph and against finite differences, at a = 0.2 and a = 1.
  * <pre>
- *   forward:  A = X W_in' + b (all steps);  h_0 = tanh(A_0);  h_t = tanh(A_t + h_{t-1} W_rec')
- *             Y = H W_out' + b_out
+ *   forward:  A = X W_in' + b (all steps);  A_t += h_{t-1} W_rec';  s_t = tanh(A_t)
+ *             h_t = (1 - a) h_{t-1} + a s_t   (h_{-1} = 0);   Y = H W_out' + b_out
  *   loss:     mean((Y - Y*)^2) + l2 (|W_in|^2 + |W_rec|^2 + |W_out|^2) + act mean(H^2)
  *   backward: dY = 2 (Y - Y*) / |Y|;  dW_out = dY' H;  db_out = sum dY
- *             dH = dY W_out + 2 act H / |H|
- *             dA_t = (dH_t + dA_{t+1} W_rec) * (1 - h_t^2)      (from t = T-1 down to 0)
+ *             g_t = dY_t W_out + 2 act h_t / |H| + (1 - a) g_{t+1} + dA_{t+1} W_rec     (from t = T-1 down to 0)
+ *             dA_t = a g_t (1 - s_t^2)
  *             dW_rec = sum_{t>=1} dA_t' h_{t-1};  dW_in = dA' X;  db = sum dA;  each W also gets 2 l2 W
  * </pre>
- * Rows of the flattened buffers are time-major: row t*B + b is trial b at step t.
+ * At a = 1 the state is the rate (s = h) and one buffer holds both. Rows of the flattened buffers are
+ * time-major: row t*B + b is trial b at step t.
  */
 public final class ElmanBptt implements RecurrentModel {
     private final RnnGraph.Shape shape;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
-    /** Work buffers [T*B, N] for the last batch size (states, errors), reused across calls. */
+    /** Work buffers [T*B, N] for the last batch size (states h, rates s = tanh(A), errors), reused across calls. */
     private long bufferedBatch = -1;
     private INDArray statesBuffer;
+    private INDArray ratesBuffer;
     private INDArray errorBuffer;
-    /** Step views [B, N] of the two buffers, the per-step tanh kernels, and a row of ones [1, T*B] for sums. */
+    /** Step views [B, N] of the buffers, the per-step tanh kernels, and a row of ones [1, T*B] for sums. */
     private INDArray[] stateSteps;
+    private INDArray[] rateSteps;
     private INDArray[] errorSteps;
     private TanhSteps tanh;
     private INDArray ones;
@@ -62,23 +65,25 @@ public final class ElmanBptt implements RecurrentModel {
         INDArray x = timeMajor(inputs);
         if (b != bufferedBatch) {
             statesBuffer = Nd4j.create(shape.dtype(), steps * b, n);
+            ratesBuffer = shape.leaky() ? Nd4j.create(shape.dtype(), steps * b, n) : statesBuffer;
             errorBuffer = Nd4j.create(shape.dtype(), steps * b, n);
             stateSteps = steps(statesBuffer, b);
+            rateSteps = shape.leaky() ? steps(ratesBuffer, b) : stateSteps;
             errorSteps = steps(errorBuffer, b);
-            tanh = TanhSteps.over(statesBuffer, errorBuffer, Math.toIntExact(b * n));
+            tanh = TanhSteps.over(ratesBuffer, statesBuffer, errorBuffer, Math.toIntExact(b * n), steps, shape.leak());
             ones = Nd4j.ones(shape.dtype(), 1, steps * b);
             bufferedBatch = b;
         }
-        // The input drive of all steps in one product, then per step one product and one pass adding the bias
-        // and taking tanh in place.
+        // The input drive of all steps in one product, then per step one product and one pass adding the bias,
+        // taking tanh in place and mixing in the previous state (the leak).
         INDArray h = statesBuffer;
         INDArray wRec = array(RecurrentCore.W_REC);
-        Gemm.into(x, false, array(Head.W_IN), true, h, 1, 0);
+        Gemm.into(x, false, array(Head.W_IN), true, ratesBuffer, 1, 0);
         tanh.load(array(RecurrentCore.BIAS), 2 * shape.regularisation().activity() / h.length());
-        tanh.tanh(0);
+        tanh.forward(0);
         for (int t = 1; t < steps; t++) {
-            Gemm.into(stateSteps[t - 1], false, wRec, true, stateSteps[t], 1, 1);
-            tanh.tanh(t);
+            Gemm.into(stateSteps[t - 1], false, wRec, true, rateSteps[t], 1, 1);
+            tanh.forward(t);
         }
         INDArray y = Gemm.product(h, false, array(Head.W_OUT), true).addiRowVector(array(Head.B_OUT));
         return new Pass(b, x, h, y);
@@ -111,13 +116,13 @@ public final class ElmanBptt implements RecurrentModel {
         boolean needRecurrent = variables.contains(RecurrentCore.W_REC) || variables.contains(RecurrentCore.BIAS)
                 || variables.contains(Head.W_IN);
         if (needRecurrent) {
-            // dH = dY W_out + 2 act H / |H|, turned in place into dA step by step from the last; the activity
-            // term 2 act h_t / |H| is added by the same pass that multiplies by tanh' (TanhSteps.timesDerivative).
+            // dY W_out, turned in place into dA step by step from the last; the activity term 2 act h_t / |H|
+            // and the leak's (1 - a) g_{t+1} are added by the same pass that multiplies by a tanh' (TanhSteps.backward).
             INDArray dA = Gemm.into(dY, false, wOut, false, errorBuffer, 1, 0);
-            tanh.timesDerivative(steps - 1);
+            tanh.backward(steps - 1);
             for (int t = steps - 2; t >= 0; t--) {
                 Gemm.into(errorSteps[t + 1], false, wRec, false, errorSteps[t], 1, 1);
-                tanh.timesDerivative(t);
+                tanh.backward(t);
             }
             if (variables.contains(RecurrentCore.W_REC)) {
                 // dW_rec = sum_t dA_t' h_{t-1}: one product per step measured faster (25 vs 37 ms at N = 100,

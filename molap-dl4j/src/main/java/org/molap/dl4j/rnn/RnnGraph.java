@@ -12,10 +12,10 @@ import java.io.PrintStream;
 import java.util.Map;
 
 /**
- * The modular RNN of seed 000 Eq. 1 as one SameDiff graph unrolled over time:
+ * The modular RNN of seed 000 Eq. 1, with the leak a of {@link Shape#leak()}, as one SameDiff graph unrolled over time:
  * <pre>
- *   h_1     = tanh(W_in x_0 + b)                      (h_0 = 0)
- *   h_{t+1} = tanh(W_rec h_t + W_in x_t + b)
+ *   h_1     = a tanh(W_in x_0 + b)                                   (h_0 = 0)
+ *   h_{t+1} = (1 - a) h_t + a tanh(W_rec h_t + W_in x_t + b)         (a = 1: Eq. 1 as printed)
  *   y_t     = W_out h_{t+1} + b_out                    (the output at step t reads the state after input x_t)
  * </pre>
  * Placeholders {@code x} [batch, nIn, T] and {@code y} [batch, nOut, T] (batch is dynamic). The input and
@@ -37,8 +37,31 @@ public final class RnnGraph implements RecurrentModel {
     private final SameDiff sd;
     private final Shape shape;
 
-    /** What a graph is built for; one graph serves every core and head of this shape. */
-    public record Shape(int units, int inputs, int outputs, int steps, DataType dtype, Regularisation regularisation) {
+    /**
+     * What a graph is built for; one graph serves every core and head of this shape. {@code leak} is the
+     * a = dt / tau of {@link ModularRnnConfig#leak()}; 1 is seed 000 Eq. 1 without a leak.
+     */
+    public record Shape(int units, int inputs, int outputs, int steps, DataType dtype, Regularisation regularisation,
+                        double leak) {
+        public Shape {
+            if (!(leak > 0 && leak <= 1)) {
+                throw new IllegalArgumentException("The leak a = dt / tau must be in (0, 1], got " + leak + ".");
+            }
+        }
+
+        /** A network of seed 000 Eq. 1 without a leak (a = 1). */
+        public Shape(int units, int inputs, int outputs, int steps, DataType dtype, Regularisation regularisation) {
+            this(units, inputs, outputs, steps, dtype, regularisation, 1.0);
+        }
+
+        /** The shape of a network with this core's size and leak. */
+        public static Shape of(RecurrentCore core, int inputs, int outputs, int steps, DataType dtype, Regularisation regularisation) {
+            return new Shape(core.units(), inputs, outputs, steps, dtype, regularisation, core.config().leak());
+        }
+
+        public boolean leaky() {
+            return leak < 1;
+        }
     }
 
     private RnnGraph(SameDiff sd, Shape shape) {
@@ -64,9 +87,9 @@ public final class RnnGraph implements RecurrentModel {
 
         SDVariable wRecT = sd.transpose(wRec);
         SDVariable[] h = new SDVariable[s.steps()];
-        h[0] = sd.math.tanh(driveAt[0]);
+        h[0] = leaky(sd.math.tanh(driveAt[0]), null, s.leak());
         for (int t = 1; t < s.steps(); t++) {
-            h[t] = sd.math.tanh(h[t - 1].mmul(wRecT).add(driveAt[t]));
+            h[t] = leaky(sd.math.tanh(h[t - 1].mmul(wRecT).add(driveAt[t])), h[t - 1], s.leak());
         }
         SDVariable states = sd.stack(0, h).rename(STATES); // [T, B, N]: h_1 .. h_T
 
@@ -81,6 +104,15 @@ public final class RnnGraph implements RecurrentModel {
         sd.setLossVariables(LOSS);
         createGradientsQuietly(sd);
         return new RnnGraph(sd, s);
+    }
+
+    /** h_t = (1 - a) h_{t-1} + a tanh(...), or the tanh alone at a = 1 (Eq. 1, the graph built before the leak). */
+    private static SDVariable leaky(SDVariable rate, SDVariable previous, double leak) {
+        if (leak == 1) {
+            return rate;
+        }
+        SDVariable update = rate.mul(leak);
+        return previous == null ? update : previous.mul(1 - leak).add(update);
     }
 
     /** Builds the backward graph now (once per shape), muting M2.1's println of every differentiated op. */

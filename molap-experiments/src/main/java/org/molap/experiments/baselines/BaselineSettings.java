@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Settings of the comparison (seed 000 section 4, A.2; REFERENCE.md section 1 "Baselines"). MoLaP and its
- * variants use {@link MolapSettings}; the baselines share its profile, tasks, batch, schedule and test sets.
+ * variants use {@link MolapSettings}; the baselines share its profile, tasks, batch, schedule, test sets and
+ * dynamics (the leak {@code --alpha}: every method runs the same network equation).
  *
  * @param separate         one N = 100 network per task (the MoLaP network's size and gain), every weight trained
  * @param dni              the one DNI network: twice MoLaP's units (seed 000 A.2: 200 for N = 100), g = 1.3 (REFERENCE.md)
@@ -33,8 +34,8 @@ public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, M
         TrainerConfig tasks = molap.phases().taskTraining();
         boolean paper = molap.profile() == Profile.PAPER;
         return new BaselineSettings(molap,
-                new ModularRnnConfig(molap.network().units(), 1, molap.network().g(), molap.seed() + 5_000),
-                new ModularRnnConfig(2 * molap.network().units(), 1, DNI_GAIN, molap.seed() + 7_000),
+                new ModularRnnConfig(molap.network().units(), 1, molap.network().g(), molap.seed() + 5_000, molap.network().leak()),
+                new ModularRnnConfig(2 * molap.network().units(), 1, DNI_GAIN, molap.seed() + 7_000, molap.network().leak()),
                 new TrainerConfig(BASELINE_LEARNING_RATE, tasks.iterations(), tasks.stageLength(), tasks.decay()),
                 DniProjection.DEFAULT_ALPHA, paper ? 2048 : 256, methods(options.get("methods")));
     }

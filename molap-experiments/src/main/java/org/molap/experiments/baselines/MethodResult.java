@@ -58,7 +58,7 @@ public record MethodResult(String method, String label, Map<String, TaskScore> s
     }
 
     public double meanAccuracy() {
-        return scores.values().stream().mapToDouble(TaskScore::accuracy).average().orElse(Double.NaN);
+        return TaskScore.means(scores.values())[0];
     }
 
     /** The results.json entry of the method. */
@@ -69,6 +69,7 @@ public record MethodResult(String method, String label, Map<String, TaskScore> s
         m.put("label", label);
         m.put("tasks", tasks);
         m.put("mean_accuracy", meanAccuracy());
+        m.put("mean_" + TaskScore.LENIENT_KEY, TaskScore.means(scores.values())[1]);
         m.put("parameters", parameters());
         m.put("trained_parameters", trainedParameters());
         m.put("parameter_updates", parameterUpdates());

@@ -68,19 +68,26 @@ public final class MemoryExperiment implements Experiment {
         int modules = options.integer("modules") == null ? 2 : options.integer("modules");
         long seed = options.seed() == null ? 1 : options.seed();
         List<Double> gains = options.number("g") == null ? DEFAULT_GAINS : List.of(options.number("g"));
+        // Each gain with the chosen leak and, for comparison, without one (a = 1, seed 000 Eq. 1 as printed).
+        List<Double> leaks = MolapSettings.leak(options) == 1 ? List.of(1.0) : List.of(MolapSettings.leak(options), 1.0);
         LinkedHashMap<String, RecurrentCore> cores = new LinkedHashMap<>();
         try {
-            gains.forEach(g -> cores.put("g=" + g, RecurrentCore.random(new ModularRnnConfig(units, modules, g, seed), DataType.FLOAT)));
+            for (double g : gains) {
+                for (double a : leaks) {
+                    cores.put("g=" + g + " a=" + a, RecurrentCore.random(new ModularRnnConfig(units, modules, g, seed, a), DataType.FLOAT));
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         if (options.get("core") != null) {
-            cores.put("pretrained", pretrainedCore(Path.of(options.get("core")), modules, seed));
+            RecurrentCore pretrained = pretrainedCore(Path.of(options.get("core")), modules, seed);
+            cores.put("pretrained a=" + pretrained.config().leak(), pretrained);
         }
         int trainTrials = paper ? 2000 : 1000;
         int testTrials = paper ? 2000 : 500;
 
-        Map<String, Object> config = Map.of("task", task.name(), "cores", List.copyOf(cores.keySet()),
+        Map<String, Object> config = Map.of("task", task.name(), "cores", List.copyOf(cores.keySet()), "alpha", leaks,
                 "core_run", String.valueOf(options.get("core")), "modules", modules,
                 "train_trials", trainTrials, "test_trials", testTrials, "ridge", RIDGE, "task_config", taskConfig.toString());
         Map<String, Object> seeds = Map.of("network", seed, "train", seed + 1, "test", seed + 9_000_000);
@@ -94,7 +101,7 @@ public final class MemoryExperiment implements Experiment {
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
             console.printf("Decoding %s's final %s from h_t (ridge %.0e, %d train / %d test trials)%n",
                     task.name(), decoded, RIDGE, trainTrials, testTrials);
-            console.printf("%-12s %10s %10s %10s %18s%n", "core", "R2 t=" + (taskConfig.stimulusOnset() + 10),
+            console.printf("%-22s %10s %10s %10s %18s%n", "core", "R2 t=" + (taskConfig.stimulusOnset() + 10),
                     "R2 t=" + taskConfig.goCue(), "R2 t=" + (taskConfig.steps() - 1), "R2 last 30 steps");
             for (Map.Entry<String, RecurrentCore> core : cores.entrySet()) {
                 double[][] r2 = decodeOverTime(core.getValue(), seed, task, train, test, decoded);
@@ -118,7 +125,7 @@ public final class MemoryExperiment implements Experiment {
                     steps[t] = t;
                 }
                 curves.put(key, new double[][] {steps, mean});
-                console.printf("%-12s %10.3f %10.3f %10.3f %18.3f%n", key, mean[taskConfig.stimulusOnset() + 10],
+                console.printf("%-22s %10.3f %10.3f %10.3f %18.3f%n", key, mean[taskConfig.stimulusOnset() + 10],
                         mean[taskConfig.goCue()], mean[mean.length - 1], window);
             }
             LineChart.write(run.figures().resolve("memory_r2.png"), task.name() + ": R\u00b2 of the final " + String.join("/", decoded)
@@ -137,7 +144,10 @@ public final class MemoryExperiment implements Experiment {
         });
     }
 
-    /** The recurrent weights a MoLaP run pre-trained (arrays/W_rec_pretrained.npy), with b = 0 as MoLaP keeps it. */
+    /**
+     * The recurrent weights a MoLaP run pre-trained (arrays/W_rec_pretrained.npy), with b = 0 as MoLaP keeps it,
+     * and the leak that run used (its manifest's config.alpha; runs made before the leak existed had a = 1).
+     */
     private static RecurrentCore pretrainedCore(Path runDir, int modules, long seed) {
         Path file = runDir.resolve(RunDirectory.ARRAYS).resolve("W_rec_pretrained.npy");
         if (!java.nio.file.Files.isRegularFile(file)) {
@@ -147,16 +157,27 @@ public final class MemoryExperiment implements Experiment {
         int units = (int) wRec.size(0);
         try {
             // g only describes random initialisation; the loaded weights are used as they are.
-            return RecurrentCore.of(new ModularRnnConfig(units, modules, 1.0, seed), wRec, org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, units));
+            return RecurrentCore.of(new ModularRnnConfig(units, modules, 1.0, seed, leakOf(runDir)), wRec,
+                    org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, units));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static double leakOf(Path runDir) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode alpha = RunDirectory.JSON.readTree(runDir.resolve(RunDirectory.MANIFEST).toFile())
+                    .path("config").path("alpha");
+            return alpha.isNumber() ? alpha.doubleValue() : 1.0;
+        } catch (java.io.IOException e) {
+            throw new UsageException("Cannot read " + runDir.resolve(RunDirectory.MANIFEST) + ": pass --core a run directory written by ./molap run molap.");
         }
     }
 
     /** R^2 [channel][step] of the final targets decoded from the hidden state at every step (random input weights). */
     private static double[][] decodeOverTime(RecurrentCore core, long seed, Task task, Trials train, Trials test, List<String> decoded) {
         Head head = Head.random(core.units(), task.inputChannels().size(), task.outputChannels().size(), seed + 1, DataType.FLOAT);
-        RecurrentModel graph = ElmanBptt.build(new RnnGraph.Shape(core.units(), head.inputs(), head.outputs(), train.steps(),
+        RecurrentModel graph = ElmanBptt.build(RnnGraph.Shape.of(core, head.inputs(), head.outputs(), train.steps(),
                 DataType.FLOAT, Regularisation.none())).load(core, head);
         INDArray hTrain = graph.states(train.inputs());
         INDArray hTest = graph.states(test.inputs());

@@ -70,6 +70,9 @@ public final class MolapExperiment implements Experiment {
             results.put("experiment", name());
             results.put("profile", s.profile().id());
             results.put("tasks", taskResults);
+            double[] means = TaskScore.means(outcome.scores().values());
+            results.put("mean_accuracy", means[0]);
+            results.put("mean_" + TaskScore.LENIENT_KEY, means[1]);
             results.put("canonical_correlations", outcome.primitives() == null ? new double[0] : outcome.primitives().canonicalCorrelations());
             results.put("primitives", s.pretrains() ? s.primitives().name() : "NONE");
             results.put("phases", outcome.phases().stream().map(MolapExperiment::phaseMap).toList());

@@ -41,7 +41,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         double g = options.number("g") == null ? 1.5 : options.number("g");
         ModularRnnConfig network;
         try {
-            network = new ModularRnnConfig(units, modules, g, seed);
+            network = new ModularRnnConfig(units, modules, g, seed, leak(options));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -59,6 +59,21 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")),
                 engine(options.get("engine")));
+    }
+
+    /**
+     * {@code --alpha a}: the leak a = dt / tau of h_t = (1 - a) h_{t-1} + a tanh(...). Default 0.2, from Yang et al.
+     * 2019 (dt 20 ms, tau 100 ms), the source of seed 000's tasks; 1 is seed 000 Eq. 1 as printed (no leak).
+     */
+    public static double leak(Options options) {
+        Double a = options.number("alpha");
+        if (a == null) {
+            return ModularRnnConfig.YANG_LEAK;
+        }
+        if (!(a > 0 && a <= 1)) {
+            throw new UsageException("Option --alpha (the leak dt / tau) must be in (0, 1], got " + a + "; 1 is seed 000 Eq. 1 without a leak.");
+        }
+        return a;
     }
 
     private static LatentPrimitives.Method primitives(String option) {
@@ -144,6 +159,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("units", network.units());
         m.put("modules", network.modules());
         m.put("g", network.g());
+        m.put("alpha", network.leak());
         m.put("batch_size", phases.batchSize());
         m.put("steps", phases.steps());
         m.put("pretraining", optimiserJson(phases.pretraining()));
