@@ -41,7 +41,7 @@ class CliTest {
 
     @Test
     void smallMolapRunLearnsAndWritesACompleteRunDirectory(@TempDir Path tmp) throws IOException {
-        Outcome o = cli("run", "molap", "--units", "40", "--modules", "2", "--iterations", "60",
+        Outcome o = cli("run", "molap", "--units", "40", "--modules", "2", "--iterations", "100",
                 "--tasks", "DelayPro,MemDm1", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
         Path dir = runDirectory(o);
@@ -56,6 +56,10 @@ class CliTest {
         assertEquals("molap", results.get("experiment").asText());
         assertEquals("quick", results.get("profile").asText());
         assertEquals(2, results.get("canonical_correlations").size());
+        assertEquals(0.2, manifest.get("config").get("alpha").asDouble(), "the default leak a = dt / tau");
+        assertEquals(results.get("mean_accuracy").asDouble(), (results.get("tasks").get("DelayPro").get("accuracy").asDouble()
+                + results.get("tasks").get("MemDm1").get("accuracy").asDouble()) / 2, 1e-12, "the mean over tasks");
+        assertTrue(Files.exists(dir.resolve("figures").resolve("primitive_loadings_inputs.png")), "what each primitive loads on");
         double delayPro = results.get("tasks").get("DelayPro").get("accuracy").asDouble();
         double memDm1 = results.get("tasks").get("MemDm1").get("accuracy").asDouble();
         assertTrue(delayPro > 0.8, "DelayPro should be learned well above chance, got " + delayPro);
@@ -66,7 +70,7 @@ class CliTest {
         }
 
         try (Stream<String> metrics = Files.lines(dir.resolve("metrics.jsonl"))) {
-            assertEquals(4 * 60, metrics.count(), "one metrics line per iteration of 2 modules + 2 tasks");
+            assertEquals(4 * 100, metrics.count(), "one metrics line per iteration of 2 modules + 2 tasks");
         }
         for (String model : List.of("pretrain-M1.fb", "pretrain-M2.fb", "task-DelayPro.fb", "task-MemDm1.fb")) {
             assertTrue(Files.size(dir.resolve("models").resolve(model)) > 0, model);
@@ -120,11 +124,14 @@ class CliTest {
         assertEquals(0, o.code(), o.err());
         Path dir = runDirectory(o);
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
-        JsonNode cos = results.get("r2").get("g=1.0").get("cos");
+        JsonNode cos = results.get("r2").get("g=1.0 a=1.0").get("cos");
         assertEquals(110, cos.size());
         assertTrue(cos.get(40).asDouble() > 0.95, "the stimulus is decodable while it is on: " + cos.get(40));
         assertTrue(cos.get(10).asDouble() < 0.1, "nothing to decode before the stimulus: " + cos.get(10));
-        assertTrue(results.get("r2_last_30_steps").get("g=1.0").asDouble() < 0.5, "a random core forgets over the delay");
+        double withoutLeak = results.get("r2_last_30_steps").get("g=1.0 a=1.0").asDouble();
+        double leaky = results.get("r2_last_30_steps").get("g=1.0 a=0.2").asDouble();
+        assertTrue(withoutLeak < 0.5, "a random core without a leak forgets over the delay: " + withoutLeak);
+        assertTrue(leaky > withoutLeak + 0.3, "the leak (a = 0.2) keeps the stimulus longer: " + leaky + " vs " + withoutLeak);
         assertTrue(Files.exists(dir.resolve("figures").resolve("memory_r2.png")));
         assertTrue(Files.readString(dir.resolve("report.html")).contains("memory_r2.png"), "the report shows the experiment's figure");
     }
@@ -161,6 +168,10 @@ class CliTest {
                 {"run", "baselines", "--tasks", "T10", "--out", tmp.toString()},
                 {"run", "baselines", "--iterations", "-5", "--out", tmp.toString()},
                 {"run", "baselines", "--methods", "molap,lstm", "--out", tmp.toString()},
+                {"run", "molap", "--alpha", "0", "--out", tmp.toString()},
+                {"run", "baselines", "--alpha", "1.5", "--out", tmp.toString()},
+                {"run", "memory", "--alpha", "fast", "--out", tmp.toString()},
+                {"run", "molap", "--primitive-channels", "some", "--out", tmp.toString()},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);

@@ -114,6 +114,72 @@ public final class LatentPrimitives {
         return new LatentPrimitives(method, in, out, ur[0], ur[1], vr[0], vr[1], corr, details);
     }
 
+    /**
+     * Fits r primitives on some channels only (for instance without the fixation channels, which all tasks
+     * share), as primitives of the whole corpus: the other channels get weight 0, so batches keep their layout.
+     *
+     * @param inputColumns  input channels the fit sees, in increasing order
+     * @param targetColumns target channels the fit sees, in increasing order
+     */
+    public static LatentPrimitives fit(INDArray inputs, INDArray targets, int r, Method method, int[] inputColumns, int[] targetColumns) {
+        checkSequences(inputs, targets);
+        LatentPrimitives part = fit(columns(inputs, inputColumns), columns(targets, targetColumns), r, method);
+        return new LatentPrimitives(method, part.inputSide.onColumns(inputColumns, (int) inputs.size(1)),
+                part.targetSide.onColumns(targetColumns, (int) targets.size(1)), part.inputMin, part.inputMax,
+                part.targetMin, part.targetMax, part.correlations, part.details);
+    }
+
+    private static INDArray columns(INDArray seq, int[] columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("the fit needs at least one channel on each side");
+        }
+        return seq.get(NDArrayIndex.all(), NDArrayIndex.indices(java.util.Arrays.stream(columns).mapToLong(c -> c).toArray()),
+                NDArrayIndex.all()).dup();
+    }
+
+    /**
+     * What each variate loads on: the correlation of every input channel with every input variate [Cin][r]
+     * and of every target channel with every target variate [Cout][r] (structure coefficients), over the
+     * samples of these trials. A channel that is constant here has correlation NaN.
+     */
+    public double[][][] loadings(INDArray inputs, INDArray targets) {
+        checkSequences(inputs, targets);
+        return new double[][][] {structure(toSamples(inputs), inputSide), structure(toSamples(targets), targetSide)};
+    }
+
+    private static double[][] structure(INDArray x, LinearProjection side) {
+        int p = side.inputs();
+        int r = side.components();
+        double[] u = side.applyFlat(x);
+        double[] rows = Matrices.rowMajor(x);
+        int n = (int) x.size(0);
+        double[][] out = new double[p][r];
+        for (int c = 0; c < p; c++) {
+            for (int k = 0; k < r; k++) {
+                double mx = 0;
+                double mu = 0;
+                for (int i = 0; i < n; i++) {
+                    mx += rows[i * p + c];
+                    mu += u[i * r + k];
+                }
+                mx /= n;
+                mu /= n;
+                double sxy = 0;
+                double sxx = 0;
+                double syy = 0;
+                for (int i = 0; i < n; i++) {
+                    double dx = rows[i * p + c] - mx;
+                    double du = u[i * r + k] - mu;
+                    sxy += dx * du;
+                    sxx += dx * dx;
+                    syy += du * du;
+                }
+                out[c][k] = sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+            }
+        }
+        return out;
+    }
+
     /** Input variates [B, r, T], scaled with the fit-time ranges. */
     public INDArray inputVariates(INDArray inputs) {
         return variates(inputs, inputSide, inputMin, inputMax, "inputs");

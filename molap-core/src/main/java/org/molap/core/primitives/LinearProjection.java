@@ -107,6 +107,26 @@ public final class LinearProjection {
         return out;
     }
 
+    /**
+     * This projection, fitted on the given columns of a p-column sample, as a projection of the whole sample:
+     * the other columns get weight 0 (mean 0, scale 1), so every score is unchanged.
+     */
+    public LinearProjection onColumns(int[] columns, int p) {
+        if (columns.length != inputs()) {
+            throw new IllegalArgumentException(columns.length + " columns given for a projection of " + inputs() + " inputs");
+        }
+        double[] m = new double[p];
+        double[] s = new double[p];
+        double[][] w = new double[p][components()];
+        java.util.Arrays.fill(s, 1.0);
+        for (int i = 0; i < columns.length; i++) {
+            m[columns[i]] = means[i];
+            s[columns[i]] = scales[i];
+            w[columns[i]] = weights[i].clone();
+        }
+        return new LinearProjection(m, s, w);
+    }
+
     /** JSON-friendly form: {"means": [..], "scales": [..], "weights": [[..], ..]} (weights [p][r]). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

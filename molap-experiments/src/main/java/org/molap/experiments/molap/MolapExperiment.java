@@ -100,7 +100,8 @@ public final class MolapExperiment implements Experiment {
         }
 
         @Override
-        public void primitivesFitted(LatentPrimitives primitives) {
+        public void primitivesFitted(LatentPrimitives primitives, org.molap.core.tasks.Trials fitSample) {
+            PrimitiveLoadings.write(run, prefix, primitives, fitSample);
             try {
                 primitives.save(run.file(prefix + "primitives.json"));
             } catch (IOException e) {

@@ -30,7 +30,8 @@ import java.util.Random;
 public final class MolapMethod {
     /** Where a caller can save what the method produces; every hook is optional. */
     public interface Hooks {
-        default void primitivesFitted(LatentPrimitives primitives) {
+        /** The primitives and the corpus sample they were fitted on. */
+        default void primitivesFitted(LatentPrimitives primitives, Trials fitSample) {
         }
 
         default void coreInitialised(RecurrentCore core) {
@@ -63,9 +64,11 @@ public final class MolapMethod {
     public Outcome run(Hooks hooks) {
         List<Task> corpusTasks = MolapTasks.corpus(s.taskConfig());
         TaskCorpus corpus = new TaskCorpus(corpusTasks);
-        LatentPrimitives primitives = s.pretrains() ? fitPrimitives(corpus) : null;
+        Trials fitSample = s.pretrains()
+                ? corpus.sampleSideBySide(s.fitTrialsPerTask(), new Random(s.corpusFitSeed()), s.phases().dtype()) : null;
+        LatentPrimitives primitives = s.pretrains() ? fitPrimitives(fitSample) : null;
         if (primitives != null) {
-            hooks.primitivesFitted(primitives);
+            hooks.primitivesFitted(primitives, fitSample);
         }
         RecurrentCore core = RecurrentCore.random(s.network(), s.phases().dtype());
         hooks.coreInitialised(core);
@@ -103,13 +106,21 @@ public final class MolapMethod {
         return t.addListener(new ProgressLog(console, config.iterations()));
     }
 
-    private LatentPrimitives fitPrimitives(TaskCorpus corpus) {
-        Trials fitSample = corpus.sampleSideBySide(s.fitTrialsPerTask(), new Random(s.corpusFitSeed()), s.phases().dtype());
-        LatentPrimitives primitives = LatentPrimitives.fit(fitSample.inputs(), fitSample.targets(), s.network().modules(), s.primitives());
-        console.printf("%s on %d samples of %d channels: %s %s%n", s.primitives(), fitSample.batchSize() * fitSample.steps(),
-                fitSample.inputs().size(1) + fitSample.targets().size(1),
+    private LatentPrimitives fitPrimitives(Trials fitSample) {
+        int r = s.network().modules();
+        LatentPrimitives primitives = s.fixationInPrimitives()
+                ? LatentPrimitives.fit(fitSample.inputs(), fitSample.targets(), r, s.primitives())
+                : LatentPrimitives.fit(fitSample.inputs(), fitSample.targets(), r, s.primitives(),
+                        withoutFixation(fitSample.inputChannels()), withoutFixation(fitSample.outputChannels()));
+        console.printf("%s on %d samples of %d channels%s: %s %s%n", s.primitives(), fitSample.batchSize() * fitSample.steps(),
+                fitSample.inputs().size(1) + fitSample.targets().size(1), s.fixationInPrimitives() ? "" : " (fixation channels left out)",
                 s.primitives() == LatentPrimitives.Method.CCA ? "canonical correlations" : "input/target score correlations",
                 ProgressLog.format(primitives.canonicalCorrelations()));
         return primitives;
+    }
+
+    /** Indices of the corpus channels other than the tasks' fixation channels ("DelayPro/fixation", ...). */
+    static int[] withoutFixation(List<String> channels) {
+        return java.util.stream.IntStream.range(0, channels.size()).filter(i -> !channels.get(i).endsWith("/fixation")).toArray();
     }
 }

@@ -26,10 +26,13 @@ import java.util.Map;
  * @param primitives       CCA (the paper), PCA (seed 000 A.2.2), or null for no pre-training (modules stay random)
  * @param fitTrialsPerTask trials of each task in the corpus sample that CCA/PCA is fitted on, once
  * @param testTrials       test trials per task, drawn from a seed separate from training (A.3: 2000)
+ * @param fixationInPrimitives whether the CCA/PCA fit sees the fixation channels (the paper: every channel);
+ *                         {@code --primitive-channels no-fixation} leaves them out
  */
 public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSettings phases,
                             LatentPrimitives.Method primitives, int fitTrialsPerTask, int testTrials,
-                            List<String> tasks, long seed, TaskConfig taskConfig, GraphCache.Engine engine) {
+                            List<String> tasks, long seed, TaskConfig taskConfig, GraphCache.Engine engine,
+                            boolean fixationInPrimitives) {
     /** Learning-rate factor between stages (the authors' code: 0.333333; seed 000 Table 2 names the stage length). */
     static final double LR_DECAY = 1.0 / 3;
 
@@ -58,7 +61,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")),
-                engine(options.get("engine")));
+                engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")));
     }
 
     /**
@@ -99,6 +102,17 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         throw new UsageException("Unknown --mem-delay '" + option + "': use real (a memory delay, the default) or none (the authors' code).");
     }
 
+    /** {@code --primitive-channels all} (the paper's fit on every channel, default) or {@code no-fixation}. */
+    static boolean fixationInPrimitives(String option) {
+        if (option == null || option.trim().equalsIgnoreCase("all")) {
+            return true;
+        }
+        if (option.trim().equalsIgnoreCase("no-fixation")) {
+            return false;
+        }
+        throw new UsageException("Unknown --primitive-channels '" + option + "': use all (the paper's fit, default) or no-fixation.");
+    }
+
     /** {@code --engine bptt} (hand-derived BPTT, default) or {@code samediff} (the autodiff graph); same math. */
     static GraphCache.Engine engine(String option) {
         if (option == null) {
@@ -113,7 +127,8 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
 
     /** The same settings with other latent primitives (null: no pre-training). */
     public MolapSettings withPrimitives(LatentPrimitives.Method method) {
-        return new MolapSettings(profile, network, phases, method, fitTrialsPerTask, testTrials, tasks, seed, taskConfig, engine);
+        return new MolapSettings(profile, network, phases, method, fitTrialsPerTask, testTrials, tasks, seed, taskConfig, engine,
+                fixationInPrimitives);
     }
 
     public boolean pretrains() {
@@ -170,6 +185,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("activity_regularisation", phases.regularisation().activity());
         m.put("primitives", pretrains() ? primitives.name() : "NONE");
         m.put("components", network.modules());
+        m.put("primitive_channels", fixationInPrimitives ? "all" : "no-fixation");
         m.put("fit_trials_per_task", fitTrialsPerTask);
         m.put("test_trials", testTrials);
         m.put("tasks", tasks);
