@@ -172,6 +172,7 @@ class CliTest {
                 {"run", "baselines", "--alpha", "1.5", "--out", tmp.toString()},
                 {"run", "memory", "--alpha", "fast", "--out", tmp.toString()},
                 {"run", "molap", "--primitive-channels", "some", "--out", tmp.toString()},
+                {"run", "molap", "--context-streams", "crossed", "--out", tmp.toString()},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);

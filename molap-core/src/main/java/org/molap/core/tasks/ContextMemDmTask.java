@@ -5,7 +5,8 @@ import java.util.Random;
 
 /**
  * Context Mem Dm 1 and 2 (T7, T8; REFERENCE.md section 1, "Timeline"). Inputs [fixation, stream1,
- * stream2]: each stream has two pulses at the Dm times carrying cos of independent grid angles.
+ * stream2]: each stream has two pulses at the Dm times carrying cos of independent grid angles (or, with
+ * {@link TaskConfig#streamsShareAngles()}, the cos and sin of the same two angles, as in the authors' code).
  * Outputs [fixation, value]: the larger pulse of the attended stream (1 or 2) during the response; the
  * other stream is ignored. Draws per trial: stream 1's two angles, then stream 2's.
  */
@@ -31,8 +32,9 @@ public final class ContextMemDmTask extends PeriodTask {
 
   @Override
   protected void writeTrial(TrialBuilder.Trial trial, Random rng) {
-    PulsePair stream1 = PulsePair.draw(angles, rng, Math::cos);
-    PulsePair stream2 = PulsePair.draw(angles, rng, Math::cos);
+    PulsePair[] streams = PulsePair.drawStreams(angles, rng, config.streamsShareAngles());
+    PulsePair stream1 = streams[0];
+    PulsePair stream2 = streams[1];
     stream1.writeTo(trial, "stream1", timeline);
     stream2.writeTo(trial, "stream2", timeline);
     PulsePair relevant = attended == 1 ? stream1 : stream2;

@@ -16,8 +16,9 @@ public final class MultiMemTask extends PeriodTask {
 
   @Override
   protected void writeTrial(TrialBuilder.Trial trial, Random rng) {
-    PulsePair stream1 = PulsePair.draw(angles, rng, Math::cos);
-    PulsePair stream2 = PulsePair.draw(angles, rng, Math::cos);
+    PulsePair[] streams = PulsePair.drawStreams(angles, rng, config.streamsShareAngles());
+    PulsePair stream1 = streams[0];
+    PulsePair stream2 = streams[1];
     stream1.writeTo(trial, "stream1", timeline);
     stream2.writeTo(trial, "stream2", timeline);
     trial.target("value", timeline.response(), stream1.plus(stream2).larger());

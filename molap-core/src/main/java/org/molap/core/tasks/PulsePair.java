@@ -13,6 +13,20 @@ public record PulsePair(double first, double second) {
     return new PulsePair(a, b);
   }
 
+  /**
+   * The two streams of Context Mem Dm and Multi Mem: cos of four independent grid angles (stream 1's two
+   * drawn first), or, when {@code shareAngles}, the cos (stream 1) and sin (stream 2) of the same two angles,
+   * as the authors' code builds them (REFERENCE.md section 1).
+   */
+  public static PulsePair[] drawStreams(AngleGrid angles, Random rng, boolean shareAngles) {
+    if (!shareAngles) {
+      return new PulsePair[] {draw(angles, rng, Math::cos), draw(angles, rng, Math::cos)};
+    }
+    double a = angles.sample(rng);
+    double b = angles.sample(rng);
+    return new PulsePair[] {new PulsePair(Math.cos(a), Math.cos(b)), new PulsePair(Math.sin(a), Math.sin(b))};
+  }
+
   /** Writes the first value over pulse1 and the second over pulse2 on an input channel. */
   public void writeTo(TrialBuilder.Trial trial, String channel, Timeline timeline) {
     trial.input(channel, timeline.pulse1(), first).input(channel, timeline.pulse2(), second);

@@ -19,11 +19,14 @@ package org.molap.core.tasks;
  * @param pulse1Onset         first Dm pulse starts = 35, occupies 35..44 (section 1, "Timeline")
  * @param pulse2Onset         second Dm pulse starts = 65, occupies 65..74 (section 1, "Timeline")
  * @param pulseSteps          duration of each Dm pulse = 10 steps (section 1, "Timeline")
+ * @param streamsShareAngles  Context Mem Dm / Multi Mem: false (default) draws the two streams' pulses from
+ *                            independent angles; true is the authors' code, where stream 2 carries the sin of
+ *                            the same two angles whose cos is stream 1 (section 1, "More differences")
  */
 public record TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCue, double inputNoiseStd,
                          double angleMinDeg, double angleMaxDeg, int angleCount,
                          int memStimulusMinSteps, int memStimulusMaxSteps,
-                         int pulse1Onset, int pulse2Onset, int pulseSteps) {
+                         int pulse1Onset, int pulse2Onset, int pulseSteps, boolean streamsShareAngles) {
 
   public TaskConfig {
     require(steps >= 1, "steps must be at least 1, got " + steps);
@@ -49,6 +52,14 @@ public record TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCu
             + pulseSteps + " steps at " + pulse1Onset + " and " + pulse2Onset);
   }
 
+  /** Independent angles in the two streams (the project's default). */
+  public TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCue, double inputNoiseStd,
+                    double angleMinDeg, double angleMaxDeg, int angleCount, int memStimulusMinSteps, int memStimulusMaxSteps,
+                    int pulse1Onset, int pulse2Onset, int pulseSteps) {
+    this(steps, silentSteps, stimulusOnset, goCue, inputNoiseStd, angleMinDeg, angleMaxDeg, angleCount,
+        memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps, false);
+  }
+
   /** The paper's values (REFERENCE.md section 1). */
   public static TaskConfig defaults() {
     return new TaskConfig(110, 10, 35, 85, 0.02, 0.0, 350.0, 36, 10, 25, 35, 65, 10);
@@ -57,7 +68,7 @@ public record TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCu
   /** A copy with another input noise std (0 gives noise-free inputs). */
   public TaskConfig withInputNoiseStd(double std) {
     return new TaskConfig(steps, silentSteps, stimulusOnset, goCue, std, angleMinDeg, angleMaxDeg, angleCount,
-        memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps);
+        memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps, streamsShareAngles);
   }
 
   /** A copy with another angle grid: {@code count} equally spaced angles from min to max degrees, inclusive. */
@@ -68,7 +79,7 @@ public record TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCu
    */
   public TaskConfig withMemStimulus(int minSteps, int maxSteps) {
     return new TaskConfig(steps, silentSteps, stimulusOnset, goCue, inputNoiseStd, angleMinDeg, angleMaxDeg, angleCount,
-        minSteps, maxSteps, pulse1Onset, pulse2Onset, pulseSteps);
+        minSteps, maxSteps, pulse1Onset, pulse2Onset, pulseSteps, streamsShareAngles);
   }
 
   /** The authors' Mem Pro/Anti: the stimulus stays on until the go cue. */
@@ -78,7 +89,13 @@ public record TaskConfig(int steps, int silentSteps, int stimulusOnset, int goCu
 
   public TaskConfig withAngleRange(double minDeg, double maxDeg, int count) {
     return new TaskConfig(steps, silentSteps, stimulusOnset, goCue, inputNoiseStd, minDeg, maxDeg, count,
-        memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps);
+        memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps, streamsShareAngles);
+  }
+
+  /** A copy whose two-stream tasks draw their streams as the authors' code does (cos and sin of the same angles), or not. */
+  public TaskConfig withStreamsSharingAngles(boolean share) {
+    return new TaskConfig(steps, silentSteps, stimulusOnset, goCue, inputNoiseStd, angleMinDeg, angleMaxDeg, angleCount,
+        memStimulusMinSteps, memStimulusMaxSteps, pulse1Onset, pulse2Onset, pulseSteps, share);
   }
 
   private static void require(boolean ok, String problem) {

@@ -54,6 +54,49 @@ class LatentPrimitivesTest {
     }
 
     @Test
+    void aFitOnSomeChannelsIgnoresTheOthersAndEqualsTheFitOnThoseChannelsAlone() {
+        INDArray[] c = corpus(DataType.DOUBLE);
+        int[] inCols = {1, 2, 4};
+        int[] outCols = {0, 1};
+        LatentPrimitives part = LatentPrimitives.fit(c[0], c[1], 2, LatentPrimitives.Method.CCA, inCols, outCols);
+        INDArray x = c[0].get(NDArrayIndex.all(), NDArrayIndex.indices(1, 2, 4), NDArrayIndex.all()).dup();
+        INDArray y = c[1].get(NDArrayIndex.all(), NDArrayIndex.indices(0, 1), NDArrayIndex.all()).dup();
+        LatentPrimitives alone = LatentPrimitives.fit(x, y, 2, LatentPrimitives.Method.CCA);
+        assertArrayEquals(alone.canonicalCorrelations(), part.canonicalCorrelations(), 1e-12);
+        assertTrue(alone.inputVariates(x).equalsWithEps(part.inputVariates(c[0]), 1e-12), "input variates");
+        assertTrue(alone.targetVariates(y).equalsWithEps(part.targetVariates(c[1]), 1e-12), "target variates");
+        // Poisoning a left-out channel changes nothing.
+        INDArray poisoned = c[0].dup();
+        poisoned.get(NDArrayIndex.all(), NDArrayIndex.point(3), NDArrayIndex.all()).assign(1e6);
+        assertTrue(part.inputVariates(c[0]).equalsWithEps(part.inputVariates(poisoned), 0), "channel 3 has weight 0");
+    }
+
+    @Test
+    void loadingsAreTheCorrelationsOfEachChannelWithItsVariate() {
+        INDArray[] c = corpus(DataType.DOUBLE);
+        LatentPrimitives lp = LatentPrimitives.fit(c[0], c[1], 2, LatentPrimitives.Method.CCA);
+        double[][][] l = lp.loadings(c[0], c[1]);
+        assertEquals(5, l[0].length);
+        assertEquals(3, l[1].length);
+        assertTrue(Double.isNaN(l[0][0][0]), "a constant channel has no correlation");
+        // Known answer for one entry: Pearson correlation of target channel 0 with target variate 1, computed here.
+        INDArray v = lp.targetVariates(c[1]);
+        double[] a = c[1].get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()).dup().data().asDouble();
+        double[] u = v.get(NDArrayIndex.all(), NDArrayIndex.point(0), NDArrayIndex.all()).dup().data().asDouble();
+        double ma = java.util.Arrays.stream(a).average().orElseThrow();
+        double mu = java.util.Arrays.stream(u).average().orElseThrow();
+        double sau = 0;
+        double saa = 0;
+        double suu = 0;
+        for (int i = 0; i < a.length; i++) {
+            sau += (a[i] - ma) * (u[i] - mu);
+            saa += (a[i] - ma) * (a[i] - ma);
+            suu += (u[i] - mu) * (u[i] - mu);
+        }
+        assertEquals(sau / Math.sqrt(saa * suu), l[1][0][0], 1e-9, "scaling a variate to [0, 1] does not change its correlations");
+    }
+
+    @Test
     void ccaVariatesAreScaledToUnitRangeOnTheFitData() {
         for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
             INDArray[] c = corpus(type);

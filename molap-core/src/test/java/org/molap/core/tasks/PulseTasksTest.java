@@ -61,6 +61,18 @@ class PulseTasksTest {
   }
 
   @Test
+  void authorsStreamsAreCosAndSinOfTheSameTwoAngles() {
+    // Angles 0 and 60 degrees: stream1 cos = 1, 0.5; stream2 sin = 0, 0.866; Multi Mem sums 1 and 1.366.
+    TaskConfig authors = CLEAN.withStreamsSharingAngles(true);
+    Trials c2 = ContextMemDmTask.attendStream2(authors).sample(1, new ScriptedRandom(0, 6), DataType.DOUBLE);
+    assertPulses(c2, 1, 1.0, 0.5);
+    assertPulses(c2, 2, 0.0, Math.sin(Math.toRadians(60)));
+    assertValueTarget(c2, Math.sin(Math.toRadians(60)));
+    Trials multi = new MultiMemTask(authors).sample(1, new ScriptedRandom(0, 6), DataType.DOUBLE);
+    assertValueTarget(multi, 0.5 + Math.sin(Math.toRadians(60)));
+  }
+
+  @Test
   void contextTasksIgnoreTheOtherStream() {
     int[][] others = {{0, 0}, {18, 18}, {35, 3}, {9, 27}};
     for (int[] o : others) {

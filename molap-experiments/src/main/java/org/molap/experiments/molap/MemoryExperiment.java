@@ -61,7 +61,7 @@ public final class MemoryExperiment implements Experiment {
     @Override
     public Path run(Options options, PrintStream console) {
         boolean paper = options.profile() == Profile.PAPER;
-        TaskConfig taskConfig = MolapSettings.taskConfig(options.get("mem-delay"));
+        TaskConfig taskConfig = MolapSettings.taskConfig(options);
         String taskName = options.get("tasks") == null ? "MemPro" : MolapSettings.tasks(options.get("tasks")).get(0);
         Task task = MolapTasks.byName(taskName, taskConfig);
         int units = options.integer("units") == null ? 100 : options.integer("units");

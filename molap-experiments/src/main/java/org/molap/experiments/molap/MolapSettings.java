@@ -60,7 +60,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 TrainerConfig.staged(1e-2, taskStages, taskIterations, LR_DECAY),
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
-                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options.get("mem-delay")),
+                paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options),
                 engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")));
     }
 
@@ -91,15 +91,26 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         };
     }
 
-    /** {@code --mem-delay real} (default, REFERENCE.md section 1) or {@code none} (the authors' code: stimulus until the go cue). */
-    static TaskConfig taskConfig(String option) {
-        if (option == null || option.trim().equalsIgnoreCase("real")) {
-            return TaskConfig.defaults();
+    /**
+     * The task corpus: {@code --mem-delay real} (default, REFERENCE.md section 1) or {@code none} (the authors'
+     * code: stimulus until the go cue); {@code --context-streams independent} (default) or {@code same-angles}
+     * (the authors' code: the second stream is the sin of the first stream's angles).
+     */
+    static TaskConfig taskConfig(Options options) {
+        TaskConfig config = TaskConfig.defaults();
+        String delay = options.get("mem-delay");
+        if (delay != null && delay.trim().equalsIgnoreCase("none")) {
+            config = config.withoutMemDelay();
+        } else if (delay != null && !delay.trim().equalsIgnoreCase("real")) {
+            throw new UsageException("Unknown --mem-delay '" + delay + "': use real (a memory delay, the default) or none (the authors' code).");
         }
-        if (option.trim().equalsIgnoreCase("none")) {
-            return TaskConfig.defaults().withoutMemDelay();
+        String streams = options.get("context-streams");
+        if (streams != null && streams.trim().equalsIgnoreCase("same-angles")) {
+            config = config.withStreamsSharingAngles(true);
+        } else if (streams != null && !streams.trim().equalsIgnoreCase("independent")) {
+            throw new UsageException("Unknown --context-streams '" + streams + "': use independent (the default) or same-angles (the authors' code).");
         }
-        throw new UsageException("Unknown --mem-delay '" + option + "': use real (a memory delay, the default) or none (the authors' code).");
+        return config;
     }
 
     /** {@code --primitive-channels all} (the paper's fit on every channel, default) or {@code no-fixation}. */
@@ -190,6 +201,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("test_trials", testTrials);
         m.put("tasks", tasks);
         m.put("mem_delay", taskConfig.memStimulusMaxSteps() < taskConfig.goCue() - taskConfig.stimulusOnset() ? "real" : "none");
+        m.put("context_streams", taskConfig.streamsShareAngles() ? "same-angles" : "independent");
         m.put("task_config", taskConfig.toString());
         return m;
     }
