@@ -21,6 +21,7 @@ public final class Cli {
         register(new MolapExperiment());
         register(new org.molap.experiments.molap.MemoryExperiment());
         register(new org.molap.experiments.baselines.BaselinesExperiment());
+        register(new org.molap.experiments.baselines.SeedSummary());
     }
 
     private static void register(Experiment e) {

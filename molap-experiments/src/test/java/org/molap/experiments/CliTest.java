@@ -119,6 +119,47 @@ class CliTest {
     }
 
     @Test
+    void summaryOverSeedsGivesMeanSpreadAndAVerdictPerClaim(@TempDir Path tmp) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        double[] delayPro = new double[2];
+        for (int seed = 1; seed <= 2; seed++) {
+            Outcome o = cli("run", "baselines", "--units", "16", "--iterations", "8", "--seed", String.valueOf(seed),
+                    "--out", tmp.resolve("runs").toString());
+            assertEquals(0, o.code(), o.err());
+            delayPro[seed - 1] = json.readTree(runDirectory(o).resolve("results.json").toFile())
+                    .get("methods").get("molap").get("tasks").get("DelayPro").get("accuracy").asDouble();
+        }
+        Outcome o = cli("run", "summary", "--runs", tmp.resolve("runs").toString(), "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        JsonNode results = json.readTree(runDirectory(o).resolve("results.json").toFile());
+        JsonNode task = results.get("methods").get("molap").get("tasks").get("DelayPro");
+        assertEquals((delayPro[0] + delayPro[1]) / 2, task.get("accuracy").asDouble(), 1e-12, "mean over seeds");
+        assertEquals(Math.abs(delayPro[0] - delayPro[1]) / Math.sqrt(2), task.get("sd").asDouble(), 1e-12, "sample sd of two seeds");
+        assertEquals(2, task.get("n").asInt());
+        assertEquals(4, results.get("claims").size(), "the four claims of seed 000 section 4");
+        for (JsonNode claim : results.get("claims")) {
+            assertTrue(List.of("holds", "does not hold").contains(claim.get("verdict").asText()), claim.toString());
+        }
+        assertTrue(Files.readString(runDirectory(o).resolve("report.html")).contains("Claims of the paper"));
+
+        // A summary never mixes settings, nor counts a seed twice.
+        assertEquals(0, cli("run", "baselines", "--units", "16", "--iterations", "8", "--alpha", "1", "--methods", "molap",
+                "--tasks", "T1", "--out", tmp.resolve("other").toString()).code());
+        String[][] mistakes = {
+                {"run", "summary", "--out", tmp.toString()},
+                {"run", "summary", "--runs", tmp.resolve("runs") + "," + tmp.resolve("other"), "--out", tmp.toString()},
+                {"run", "summary", "--runs", tmp.resolve("runs") + "," + tmp.resolve("runs"), "--out", tmp.toString()},
+                {"run", "summary", "--runs", tmp.resolve("runs").toString(), "--alpha", "1", "--out", tmp.toString()},
+                {"run", "summary", "--runs", tmp.resolve("nothing-here").toString(), "--out", tmp.toString()},
+        };
+        for (String[] args : mistakes) {
+            Outcome bad = cli(args);
+            assertEquals(2, bad.code(), String.join(" ", args) + " -> " + bad.err());
+            assertEquals(1, bad.err().trim().lines().count(), bad.err());
+        }
+    }
+
+    @Test
     void memoryProbeFindsTheStimulusDuringItsPresentationAndItsDecayAfterwards(@TempDir Path tmp) throws IOException {
         Outcome o = cli("run", "memory", "--units", "30", "--g", "1.0", "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());

@@ -32,7 +32,20 @@ public final class BarChart {
      */
     public static void write(Path png, String title, String yLabel, List<String> categories,
                              LinkedHashMap<String, double[]> series, double yMin, double yMax, Double referenceLine) {
+        write(png, title, yLabel, categories, series, null, yMin, yMax, referenceLine);
+    }
+
+    /**
+     * Writes the chart with an error bar of +-{@code errors} on every bar (for instance one standard deviation
+     * over seeds); {@code errors} has the keys and shape of {@code series}, or is null for none.
+     */
+    public static void write(Path png, String title, String yLabel, List<String> categories,
+                             LinkedHashMap<String, double[]> series, Map<String, double[]> errors, double yMin, double yMax,
+                             Double referenceLine) {
         checkShape(categories, series);
+        if (errors != null) {
+            checkShape(categories, errors);
+        }
         Canvas canvas = new Canvas(WIDTH, HEIGHT);
         Legend legend = legend(series, referenceLine);
         int top = canvas.title(title) + legend.rowHeight(canvas);
@@ -42,7 +55,7 @@ public final class BarChart {
         PlotArea plot = new PlotArea(canvas, area, Axis.linear(yMin, yMax), canvas.lineHeight(Canvas.SMALL) + 4);
 
         plot.grid();
-        drawBars(plot, categories.size(), series);
+        drawBars(plot, categories.size(), series, errors);
         if (referenceLine != null) {
             plot.horizontalLine(referenceLine, Palette.REFERENCE, Canvas.DASHED, plot.y.label(referenceLine));
         }
@@ -52,16 +65,24 @@ public final class BarChart {
         canvas.save(png);
     }
 
-    private static void drawBars(PlotArea plot, int n, LinkedHashMap<String, double[]> series) {
+    private static void drawBars(PlotArea plot, int n, LinkedHashMap<String, double[]> series, Map<String, double[]> errors) {
         int k = series.size();
         double barWidth = plot.categoryWidth(n) * GROUP_FILL / k;
         int s = 0;
-        for (double[] values : series.values()) {
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            double[] values = e.getValue();
+            double[] error = errors == null ? null : errors.get(e.getKey());
             for (int i = 0; i < n; i++) {
                 double left = plot.categoryCentre(i, n) - barWidth * k / 2 + s * barWidth;
                 plot.bar(left + 1, barWidth - 2, values[i], Palette.series(s));
-                plot.valueLabel(left + barWidth / 2, values[i], Fmt.trim(values[i], 1),
-                        k > 2 ? Canvas.SMALL.deriveFont(10f) : Canvas.SMALL);
+                boolean whisker = error != null && Double.isFinite(error[i]);
+                if (whisker) {
+                    plot.whisker(left + barWidth / 2, values[i] - error[i], values[i] + error[i], Math.max(2, barWidth / 3), Palette.TEXT);
+                }
+                if (errors == null) {   // with error bars the values crowd the bars; the tables carry them
+                    plot.valueLabel(left + barWidth / 2, values[i], Fmt.trim(values[i], 1),
+                            k > 2 ? Canvas.SMALL.deriveFont(10f) : Canvas.SMALL);
+                }
             }
             s++;
         }

@@ -163,6 +163,21 @@ final class PlotArea {
         canvas.g.fill(new java.awt.geom.Rectangle2D.Double(left, Math.min(top, base), width, Math.abs(base - top)));
     }
 
+    /** A vertical error bar from {@code low} to {@code high} at x pixel {@code cx}, with caps {@code cap} pixels wide. */
+    void whisker(double cx, double low, double high, double cap, Color color) {
+        if (!y.accepts(low) || !y.accepts(high)) {
+            return;
+        }
+        double top = y.toPixelClamped(high);
+        double bottom = y.toPixelClamped(low);
+        var g = canvas.g;
+        g.setColor(color);
+        g.setStroke(new java.awt.BasicStroke(1.2f));
+        g.draw(new java.awt.geom.Line2D.Double(cx, top, cx, bottom));
+        g.draw(new java.awt.geom.Line2D.Double(cx - cap / 2, top, cx + cap / 2, top));
+        g.draw(new java.awt.geom.Line2D.Double(cx - cap / 2, bottom, cx + cap / 2, bottom));
+    }
+
     /** A polyline through the points the axes accept; a rejected point (NaN, or <= 0 on log) breaks the line. */
     void line(double[] xs, double[] ys, Color color, Stroke stroke) {
         Path2D.Double path = new Path2D.Double();

@@ -30,6 +30,14 @@ final class Results {
                   long trainedParameters, long parameterUpdates) {
     }
 
+    /** A claim of a paper judged on the runs (results.json "claims"). */
+    record Claim(String claim, String verdict, String criterion, String evidence) {
+    }
+
+    static final String CLAIMS = "claims";
+    /** Judged claims in file order; empty when absent. */
+    final List<Claim> claims = new ArrayList<>();
+
     /** Methods of a comparison (results.json "methods"), in file order; empty when absent. */
     final List<Method> methods = new ArrayList<>();
     private static final Set<String> HEADER = Set.of("experiment", "profile");
@@ -90,6 +98,12 @@ final class Results {
             if (!r.methods.isEmpty()) {
                 r.recognised.add(METHODS);
             }
+        }
+        JsonNode claims = results.get(CLAIMS);
+        if (claims != null && claims.isArray()) {
+            claims.forEach(c -> r.claims.add(new Claim(c.path("claim").asText(), c.path("verdict").asText(),
+                    c.path("criterion").asText(), c.path("evidence").asText())));
+            r.recognised.add(CLAIMS);
         }
         return r;
     }

@@ -92,6 +92,11 @@ public final class RunReport {
         if (!results.methods.isEmpty()) {
             methodTables(r, results.methods);
         }
+        if (!results.claims.isEmpty()) {
+            r.heading("Claims of the paper");
+            r.table(List.of("Claim", "Verdict", "Criterion", "Evidence"), results.claims.stream()
+                    .map(c -> List.of(c.claim(), c.verdict(), c.criterion(), c.evidence())).toList());
+        }
         if (results.canonicalCorrelations != null) {
             r.heading("Canonical correlations");
             List<List<String>> rows = new ArrayList<>();
