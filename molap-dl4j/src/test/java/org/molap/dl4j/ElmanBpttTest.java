@@ -54,6 +54,33 @@ class ElmanBpttTest {
         assertTrue(m[0].states(batch.getFeatures()).equalsWithEps(m[1].states(batch.getFeatures()), 1e-12));
     }
 
+    /**
+     * The float engine runs other code than the double one (Java loops instead of ND4J ops, {@code StepKernels}):
+     * on the same weights and batch it must give the double engine's loss and gradients to float precision.
+     */
+    @ParameterizedTest(name = "leak {0}")
+    @ValueSource(doubles = {0.2, 1.0})
+    void theFloatFastPathMatchesTheDoubleReference(double leak) {
+        RecurrentModel reference = bothEngines(leak)[1];
+        RnnGraph.Shape shape = reference.shape();
+        RecurrentModel fast = ElmanBptt.build(new RnnGraph.Shape(shape.units(), shape.inputs(), shape.outputs(), shape.steps(),
+                DataType.FLOAT, shape.regularisation(), leak));
+        reference.parameters().forEach((name, value) -> fast.array(name).assign(value.castTo(DataType.FLOAT)));
+        DataSet batch = new RandomSequences(2, 3, 7, 4, 1, 9, DataType.DOUBLE).next();
+        RecurrentModel.LossAndGradients exact = reference.lossAndGradients(batch.getFeatures(), batch.getLabels(), VARIABLES);
+        RecurrentModel.LossAndGradients single = fast.lossAndGradients(batch.getFeatures().castTo(DataType.FLOAT),
+                batch.getLabels().castTo(DataType.FLOAT), VARIABLES);
+        assertEquals(exact.loss(), single.loss(), 1e-5 * exact.loss());
+        for (String v : VARIABLES) {
+            INDArray a = exact.gradients().get(v);
+            INDArray b = single.gradients().get(v).castTo(DataType.DOUBLE);
+            double err = a.sub(b).norm2Number().doubleValue() / Math.max(1e-12, a.norm2Number().doubleValue());
+            assertTrue(err < 1e-5, v + ": relative error " + err);
+        }
+        assertTrue(reference.states(batch.getFeatures()).equalsWithEps(fast.states(batch.getFeatures().castTo(DataType.FLOAT))
+                .castTo(DataType.DOUBLE), 1e-6), "states");
+    }
+
     @ParameterizedTest(name = "leak {0}")
     @ValueSource(doubles = {0.2, 1.0})
     void reusedWorkBuffersGiveIdenticalGradientsOnARepeatedCall(double leak) {

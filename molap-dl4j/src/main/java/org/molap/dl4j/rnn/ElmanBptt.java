@@ -33,12 +33,11 @@ public final class ElmanBptt implements RecurrentModel {
     private INDArray statesBuffer;
     private INDArray ratesBuffer;
     private INDArray errorBuffer;
-    /** Step views [B, N] of the buffers, the per-step tanh kernels, and a row of ones [1, T*B] for sums. */
+    /** Step views [B, N] of the buffers and the per-step tanh kernels. */
     private INDArray[] stateSteps;
     private INDArray[] rateSteps;
     private INDArray[] errorSteps;
     private TanhSteps tanh;
-    private INDArray ones;
 
     private ElmanBptt(RnnGraph.Shape shape) {
         this.shape = shape;
@@ -71,7 +70,6 @@ public final class ElmanBptt implements RecurrentModel {
             rateSteps = shape.leaky() ? steps(ratesBuffer, b) : stateSteps;
             errorSteps = steps(errorBuffer, b);
             tanh = TanhSteps.over(ratesBuffer, statesBuffer, errorBuffer, Math.toIntExact(b * n), steps, shape.leak());
-            ones = Nd4j.ones(shape.dtype(), 1, steps * b);
             bufferedBatch = b;
         }
         // The input drive of all steps in one product, then per step one product and one pass adding the bias,
@@ -85,7 +83,7 @@ public final class ElmanBptt implements RecurrentModel {
             Gemm.into(stateSteps[t - 1], false, wRec, true, rateSteps[t], 1, 1);
             tanh.forward(t);
         }
-        INDArray y = Gemm.product(h, false, array(Head.W_OUT), true).addiRowVector(array(Head.B_OUT));
+        INDArray y = ThinProducts.timesTransposed(h, array(Head.W_OUT)).addiRowVector(array(Head.B_OUT));
         return new Pass(b, x, h, y);
     }
 
@@ -101,17 +99,18 @@ public final class ElmanBptt implements RecurrentModel {
         double l2 = shape.regularisation().l2();
         double act = shape.regularisation().activity();
         double loss = mse + l2 * (squared(wIn) + squared(wRec) + squared(wOut))
-                + act * squared(p.h()) / p.h().length();
+                + act * ThinProducts.sumOfSquares(p.h()) / p.h().length();
 
         // Products go straight to BLAS with transposes as flags ({@link Gemm}; INDArray.mmul measured 5x slower
-        // for the thin [T*B, 3] x [3, N] product); sums over rows are products with a row of ones.
+        // for the thin [T*B, 3] x [3, N] product); those with one thin side run as matrix-vector products
+        // ({@link ThinProducts}).
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dY = diff.muli(2.0 / diff.length());
         if (variables.contains(Head.W_OUT)) {
-            grads.put(Head.W_OUT, Gemm.into(dY, true, p.h(), false, wOut.mul(2 * l2), 1, 1));
+            grads.put(Head.W_OUT, ThinProducts.transposedTimes(dY, p.h(), wOut.mul(2 * l2), 1));
         }
         if (variables.contains(Head.B_OUT)) {
-            grads.put(Head.B_OUT, Gemm.product(ones, false, dY, false));
+            grads.put(Head.B_OUT, ThinProducts.columnSums(dY));
         }
         boolean needRecurrent = variables.contains(RecurrentCore.W_REC) || variables.contains(RecurrentCore.BIAS)
                 || variables.contains(Head.W_IN);
@@ -134,10 +133,10 @@ public final class ElmanBptt implements RecurrentModel {
                 grads.put(RecurrentCore.W_REC, dW);
             }
             if (variables.contains(RecurrentCore.BIAS)) {
-                grads.put(RecurrentCore.BIAS, Gemm.product(ones, false, dA, false));
+                grads.put(RecurrentCore.BIAS, ThinProducts.columnSums(dA));
             }
             if (variables.contains(Head.W_IN)) {
-                grads.put(Head.W_IN, Gemm.into(dA, true, p.x(), false, wIn.mul(2 * l2), 1, 1));
+                grads.put(Head.W_IN, ThinProducts.transposedTimesInto(dA, p.x(), wIn.mul(2 * l2), 1));
             }
         }
         return new LossAndGradients(loss, mse, grads);

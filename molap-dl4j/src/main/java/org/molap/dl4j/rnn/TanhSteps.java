@@ -26,7 +26,7 @@ import java.nio.FloatBuffer;
  * ND4J runs each op as one native call per step, and its float tanh costs about 6 ns per element on one thread
  * (33 ms per iteration of the MoLaP shape, 12 ms even as 2 sigmoid(2a) - 1). Here a step's block (80 kB at
  * B = 200, N = 100) is copied to a Java array, where the JIT vectorises the loop, and copied back. In float,
- * tanh is the rational function {@link #fastTanh} (a few float ulps from the exact value); in double it is
+ * tanh is the rational function {@link FastTanh} (a few float ulps from the exact value); in double it is
  * {@link Math#tanh}, so the double-precision gradient checks test this same code with the exact function.
  * On a GPU backend the ops stay ND4J ops ({@link NativeOps}).
  */
@@ -72,30 +72,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
 
     /** dA_t from the error block of step t (see the class comment). */
     abstract void backward(int t);
-
-    // tanh(x) ~ x P(x^2) / Q(x^2) on |x| <= 9 (beyond it tanh rounds to +-1 in float). A least-squares fit of
-    // the relative error with Lawson reweighting toward minimax, made for this project by tools/fit_tanh.py
-    // (the constants below are its output, to float precision): relative error 2e-8 in double; evaluated
-    // in float, within 3.5e-7 of tanh (TanhStepsTest).
-    private static final float P0 = 0.99999997949899880f;
-    private static final float P1 = 0.13381130244197703f;
-    private static final float P2 = 0.0034957122383157090f;
-    private static final float P3 = 2.0611118347261050e-05f;
-    private static final float P4 = 1.3357468325869704e-08f;
-    private static final float Q1 = 0.46714445865586300f;
-    private static final float Q2 = 0.025877454702970943f;
-    private static final float Q3 = 3.2858375326912624e-04f;
-    private static final float Q4 = 7.7777102682613510e-07f;
-    private static final float SATURATION = 9f;
-
-    /** The float tanh of the loop: an odd rational function, in [-1, 1]. */
-    static float fastTanh(float a) {
-        float x = Math.min(SATURATION, Math.max(-SATURATION, a));
-        float z = x * x;
-        float p = (((P4 * z + P3) * z + P2) * z + P1) * z + P0;
-        float q = (((Q4 * z + Q3) * z + Q2) * z + Q1) * z + 1f;
-        return Math.min(1f, Math.max(-1f, x * p / q));
-    }
 
     private static float[] tiled(float[] row, int length) {
         float[] out = new float[length];
@@ -156,7 +132,7 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             int offset = t * stepLength;
             rates.get(offset, s, 0, stepLength);
             for (int i = 0; i < stepLength; i++) {
-                s[i] = fastTanh(s[i] + bias[i]);
+                s[i] = FastTanh.tanh(s[i] + bias[i]);
             }
             rates.put(offset, s, 0, stepLength);
             if (leaky()) {

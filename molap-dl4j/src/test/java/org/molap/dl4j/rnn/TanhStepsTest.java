@@ -8,24 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The per-step kernels of the BPTT loop: the float tanh against the exact one, and the blocks they touch. */
+/** The per-step kernels of the BPTT loop: the blocks they touch, and the leak forward and backward. */
 class TanhStepsTest {
-
-    @Test
-    void floatTanhIsWithinAFewUlpsOfTheExactTanhOddAndBounded() {
-        double worst = 0;
-        for (int i = -2_000_000; i <= 2_000_000; i++) {
-            float a = i * 1e-5f;                       // [-20, 20] in steps of 1e-5
-            float y = TanhSteps.fastTanh(a);
-            worst = Math.max(worst, Math.abs(y - Math.tanh(a)));
-            assertEquals(-y, TanhSteps.fastTanh(-a), 0.0f, "odd at " + a);
-            assertTrue(Math.abs(y) <= 1f, "bounded at " + a);
-        }
-        assertTrue(worst < 3.5e-7, "max |fastTanh - tanh| = " + worst);
-        assertEquals(0f, TanhSteps.fastTanh(0f), 0.0f);
-        assertEquals(1f, TanhSteps.fastTanh(1e30f), 1e-7f);     // saturated: within one ulp of 1
-        assertEquals(1e-4f, TanhSteps.fastTanh(1e-4f), 1e-11f);  // tanh(x) = x - x^3/3 near 0: relative accuracy
-    }
 
     @Test
     void kernelsChangeOnlyTheBlockOfTheirStep() {

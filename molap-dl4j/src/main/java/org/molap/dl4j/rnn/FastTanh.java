@@ -1,0 +1,32 @@
+package org.molap.dl4j.rnn;
+
+/**
+ * The float tanh of the BPTT kernels: tanh(x) ~ x P(x^2) / Q(x^2) on |x| <= 9 (beyond it tanh rounds to +-1 in
+ * float). A least-squares fit of the relative error with Lawson reweighting toward minimax, made for this
+ * project by tools/fit_tanh.py (the constants below are its output, to float precision): relative error 2e-8 in
+ * double; evaluated in float, within 3.5e-7 of tanh (FastTanhTest). Odd and bounded by 1. Written so that the
+ * JIT vectorises a loop of it: about 0.65 ns per element on one core here, where ND4J's float tanh costs ~6 ns.
+ */
+final class FastTanh {
+    private static final float P0 = 0.99999997949899880f;
+    private static final float P1 = 0.13381130244197703f;
+    private static final float P2 = 0.0034957122383157090f;
+    private static final float P3 = 2.0611118347261050e-05f;
+    private static final float P4 = 1.3357468325869704e-08f;
+    private static final float Q1 = 0.46714445865586300f;
+    private static final float Q2 = 0.025877454702970943f;
+    private static final float Q3 = 3.2858375326912624e-04f;
+    private static final float Q4 = 7.7777102682613510e-07f;
+    private static final float SATURATION = 9f;
+
+    private FastTanh() {
+    }
+
+    static float tanh(float a) {
+        float x = Math.min(SATURATION, Math.max(-SATURATION, a));
+        float z = x * x;
+        float p = (((P4 * z + P3) * z + P2) * z + P1) * z + P0;
+        float q = (((Q4 * z + Q3) * z + Q2) * z + Q1) * z + 1f;
+        return Math.min(1f, Math.max(-1f, x * p / q));
+    }
+}
