@@ -18,14 +18,14 @@ class TanhStepsTest {
             INDArray e = Nd4j.rand(dtype, 12, 5);
             INDArray a0 = a.dup();
             INDArray e0 = e.dup();
-            TanhSteps kernels = TanhSteps.over(a, a, e, 20, 3, 1.0);
+            TanhSteps kernels = TanhSteps.over(a, e, 20, 3, 1.0);
             kernels.load(bias(dtype), ACTIVITY);
             kernels.forward(1);
             kernels.backward(1);
             assertStep1Changed(dtype.toString(), a0, e0, a, e);
             INDArray a1 = a0.dup();                            // the GPU path, as ND4J ops
             INDArray e1 = e0.dup();
-            TanhSteps nd4j = new TanhSteps.NativeOps(a1, a1, e1, 20, 3, 1.0);
+            TanhSteps nd4j = new TanhSteps.NativeOps(a1, e1, 20, 3, 1.0);
             nd4j.load(bias(dtype), ACTIVITY);
             nd4j.forward(1);
             nd4j.backward(1);
@@ -42,11 +42,10 @@ class TanhStepsTest {
             INDArray e0 = Nd4j.rand(dtype, 12, 5).subi(0.5);
             double[][] expected = leakyReference(a0.toDoubleMatrix(), e0.toDoubleMatrix(), leak);
             for (boolean native_ : new boolean[] {false, true}) {
-                INDArray rates = a0.dup();
-                INDArray states = Nd4j.create(dtype, 12, 5);
+                INDArray states = a0.dup();                     // the drives, turned into states by forward
                 INDArray errors = e0.dup();
-                TanhSteps k = native_ ? new TanhSteps.NativeOps(rates, states, errors, 20, 3, leak)
-                        : TanhSteps.over(rates, states, errors, 20, 3, leak);
+                TanhSteps k = native_ ? new TanhSteps.NativeOps(states, errors, 20, 3, leak)
+                        : TanhSteps.over(states, errors, 20, 3, leak);
                 k.load(bias(dtype), ACTIVITY);
                 for (int t = 0; t < 3; t++) {
                     k.forward(t);

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./molap bench}: for each problem, in one run and on the same shapes, our training iteration, the
- * matrix-product floor, DL4J's SimpleRnn doing the same job, evaluation throughput, graph build cost and
- * peak memory. Prints a table with the ratios, writes JSON and a PNG chart next to it.
+ * {@code ./molap bench}: for each problem, in one run and on the same shapes, the training iteration of our
+ * engine (with the leak a and without), of the SameDiff graph, of DL4J's own layers and of PyTorch where it is
+ * installed, interleaved in rounds ({@link ProblemBench}), next to the physical limit: the iteration's FLOPs over
+ * the single-thread peak sgemm measured in the same run. Prints a table per problem, writes JSON and a chart.
  */
 public final class BenchCommand {
     private BenchCommand() {
@@ -33,6 +34,7 @@ public final class BenchCommand {
         Path out = null;
         String which = "all";
         int repeats = 7;
+        double leak = org.molap.dl4j.rnn.ModularRnnConfig.YANG_LEAK;
         boolean sweep = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -45,7 +47,8 @@ public final class BenchCommand {
                 case "--out" -> out = Path.of(require(a, value));
                 case "--problems" -> which = require(a, value);
                 case "--repeats" -> repeats = positive(a, require(a, value));
-                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|all, --repeats <n>, --sweep.");
+                case "--alpha" -> leak = leak(require(a, value));
+                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|all, --repeats <n>, --alpha <a>, --sweep.");
             }
             i++;
         }
@@ -63,45 +66,19 @@ public final class BenchCommand {
             throw new UsageException("The folder of " + out + " cannot be created; choose a writable --out.");
         }
 
-        console.printf("%-10s %5s %5s %5s %12s %12s %10s %12s %10s %8s %9s %10s %10s%n", "problem", "N", "batch", "T",
-                "ours ms/it", "SameDiff ms", "floor ms", "(Nd4j.gemm)", "DL4J ms", "ours/floor", "DL4J/ours", "eval tr/s", "build ms");
+        Machine machine = Machine.now();
+        if (machine.busy()) {
+            console.printf("warning: the machine is busy (%.1f of its %d cores at work before the bench): timings will be slower and noisier than on an idle machine%n",
+                    machine.busyCores(), machine.cores());
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         long peakHeap = 0;
         long peakOffHeap = 0;
         for (BenchProblem p : problems) {
-            int warmup = 2;
-            int reps = p.units() >= 400 ? Math.max(3, repeats / 2) : repeats;
-            DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()),
-                    Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()));
-            OursBench.Result ours = OursBench.run(p, batch, warmup, reps, org.molap.dl4j.rnn.ElmanBptt::build);
-            OursBench.Result graph = OursBench.run(p, batch, warmup, reps, org.molap.dl4j.rnn.RnnGraph::build);
-            double floor = FloorBench.millis(p, warmup, reps, FloorBench.RAW_BLAS);
-            double floorNd4j = FloorBench.millis(p, warmup, reps, FloorBench.ND4J_GEMM);
-            double dl4j = Dl4jBench.iterationMillis(p, batch, warmup, reps);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", p.name());
-            row.put("N", p.units());
-            row.put("modules", p.modules());
-            row.put("batch", p.batch());
-            row.put("T", p.steps());
-            row.put("ms_per_iteration", ours.iterationMillis());
-            row.put("samediff_ms", graph.iterationMillis());
-            row.put("samediff_graph_build_ms", graph.buildMillis());
-            row.put("floor_ms", floor);
-            row.put("floor_nd4j_gemm_ms", floorNd4j);
-            row.put("dl4j_ms", dl4j);
-            row.put("ours_over_floor", ours.iterationMillis() / floor);
-            row.put("dl4j_over_ours", dl4j / ours.iterationMillis());
-            row.put("eval_trials_per_s", ours.evalTrialsPerSecond());
-            row.put("graph_build_ms", ours.buildMillis());
-            row.put("repeats", reps);
-            rows.add(row);
+            rows.add(ProblemBench.run(p, leak, repeats, console));
             Runtime rt = Runtime.getRuntime();
             peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
             peakOffHeap = Math.max(peakOffHeap, org.bytedeco.javacpp.Pointer.physicalBytes());
-            console.printf("%-10s %5d %5d %5d %12.1f %12.1f %10.1f %12.1f %10.1f %8.2fx %8.2fx %10.0f %10.0f%n", p.name(), p.units(), p.batch(),
-                    p.steps(), ours.iterationMillis(), graph.iterationMillis(), floor, floorNd4j, dl4j, ours.iterationMillis() / floor, dl4j / ours.iterationMillis(),
-                    ours.evalTrialsPerSecond(), ours.buildMillis());
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("problems", rows);
@@ -110,6 +87,10 @@ public final class BenchCommand {
         }
         json.put("peak_heap_mb", peakHeap / (1024.0 * 1024));
         json.put("peak_process_physical_mb", peakOffHeap / (1024.0 * 1024));
+        Machine after = Machine.now();
+        json.put("busy_cores_before", machine.busyCores());
+        json.put("busy_cores_after", after.busyCores());
+        json.put("machine_busy", machine.busy() || after.busy());
         json.put("provenance", Provenance.collect(Path.of("")));
         try {
             RunDirectory.JSON.writeValue(out.toFile(), json);
@@ -117,6 +98,9 @@ public final class BenchCommand {
             throw new UncheckedIOException("Could not write " + out, e);
         }
         chart(rows, sibling(out, ".png"));
+        if (after.busy() && !machine.busy()) {
+            console.printf("warning: the machine became busy during the bench (%.1f cores at work after it): timings may be slower than on an idle machine%n", after.busyCores());
+        }
         console.printf("peak heap %.0f MB, peak process physical memory %.0f MB%n", peakHeap / 1048576.0, peakOffHeap / 1048576.0);
         return out;
     }
@@ -126,15 +110,27 @@ public final class BenchCommand {
         return json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + suffix);
     }
 
+    /** Median iteration time of every contender over the problem's physical limit: comparable across problems. */
+    @SuppressWarnings("unchecked")
     private static void chart(List<Map<String, Object>> rows, Path png) {
         List<String> names = rows.stream().map(r -> (String) r.get("name")).toList();
         LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
-        for (String[] s : new String[][] {{"ours (hand BPTT)", "ms_per_iteration"}, {"ours (SameDiff graph)", "samediff_ms"},
-                {"matrix-product floor", "floor_ms"}, {"DL4J SimpleRnn", "dl4j_ms"}}) {
-            series.put(s[0], rows.stream().mapToDouble(r -> (double) r.get(s[1])).toArray());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            Map<String, Map<String, Object>> contenders = (Map<String, Map<String, Object>>) row.get("contenders");
+            double limit = (double) row.get("physical_limit_ms");
+            for (Map.Entry<String, Map<String, Object>> c : contenders.entrySet()) {
+                double[] values = series.computeIfAbsent((String) c.getValue().get("label"), k -> {
+                    double[] v = new double[rows.size()];
+                    java.util.Arrays.fill(v, Double.NaN);
+                    return v;
+                });
+                values[i] = (double) c.getValue().get("median_ms") / limit;
+            }
         }
-        double max = series.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
-        BarChart.write(png, "Training iteration time (one thread)", "ms per iteration", names, series, 0, 1.1 * max, null);
+        double max = series.values().stream().flatMapToDouble(java.util.Arrays::stream).filter(Double::isFinite).max().orElse(1);
+        BarChart.write(png, "Training iteration time over the physical limit (FLOPs / peak sgemm), one thread",
+                "median time / physical limit", names, series, 0, 1.1 * max, 1.0);
     }
 
     private static String require(String option, String value) {
@@ -142,6 +138,18 @@ public final class BenchCommand {
             throw new UsageException("Option " + option + " needs a value.");
         }
         return value;
+    }
+
+    private static double leak(String value) {
+        try {
+            double a = Double.parseDouble(value);
+            if (a > 0 && a <= 1) {
+                return a;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        throw new UsageException("Option --alpha (the leak dt / tau) must be a number in (0, 1], got '" + value + "'.");
     }
 
     private static int positive(String option, String value) {

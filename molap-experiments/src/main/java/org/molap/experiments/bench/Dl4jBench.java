@@ -17,6 +17,11 @@ final class Dl4jBench {
     }
 
     static double iterationMillis(BenchProblem p, DataSet batch, int warmup, int repeats) {
+        MultiLayerNetwork net = network(p);
+        return Timing.medianMillis(warmup, repeats, () -> net.fit(batch));
+    }
+
+    static MultiLayerNetwork network(BenchProblem p) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(1).dataType(DataType.FLOAT).updater(new Adam(1e-3))
                 .list()
@@ -26,6 +31,6 @@ final class Dl4jBench {
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return Timing.medianMillis(warmup, repeats, () -> net.fit(batch));
+        return net;
     }
 }

@@ -1,0 +1,26 @@
+package org.molap.experiments.bench;
+
+/**
+ * One thing the bench times: a training iteration of some implementation on the problem's shape. The bench
+ * calls {@link #iterations} in rounds, interleaving contenders, so that a change of machine load during the
+ * run touches them all alike.
+ */
+interface Contender extends AutoCloseable {
+    /** Short key for results.json, e.g. "ours". */
+    String key();
+
+    /** What it is, for the table. */
+    String label();
+
+    /** Runs {@code n} iterations and returns each one's wall-clock milliseconds. */
+    double[] iterations(int n);
+
+    /** Thread CPU milliseconds of the last {@link #iterations} call (NaN when not known, e.g. another process). */
+    default double lastCpuMillis() {
+        return Double.NaN;
+    }
+
+    @Override
+    default void close() {
+    }
+}
