@@ -48,6 +48,7 @@ final class ProblemBench {
         try {
             for (int round = 0; round <= repeats; round++) {
                 for (Contender c : contenders) {
+                    System.gc(); // the garbage of one contender (SameDiff makes gigabytes) is not collected in another's time
                     double[] ms = c.iterations(perRound);
                     if (round == 0) {
                         continue; // warm-up: JIT, buffers, caches
