@@ -156,25 +156,7 @@ public final class LatentPrimitives {
         double[][] out = new double[p][r];
         for (int c = 0; c < p; c++) {
             for (int k = 0; k < r; k++) {
-                double mx = 0;
-                double mu = 0;
-                for (int i = 0; i < n; i++) {
-                    mx += rows[i * p + c];
-                    mu += u[i * r + k];
-                }
-                mx /= n;
-                mu /= n;
-                double sxy = 0;
-                double sxx = 0;
-                double syy = 0;
-                for (int i = 0; i < n; i++) {
-                    double dx = rows[i * p + c] - mx;
-                    double du = u[i * r + k] - mu;
-                    sxy += dx * du;
-                    sxx += dx * dx;
-                    syy += du * du;
-                }
-                out[c][k] = sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+                out[c][k] = pearson(rows, c, p, u, k, r, n);
             }
         }
         return out;
@@ -375,26 +357,32 @@ public final class LatentPrimitives {
         int n = u.length / r;
         double[] corr = new double[r];
         for (int k = 0; k < r; k++) {
-            double mu = 0.0;
-            double mv = 0.0;
-            for (int i = 0; i < n; i++) {
-                mu += u[i * r + k];
-                mv += v[i * r + k];
-            }
-            mu /= n;
-            mv /= n;
-            double suv = 0.0;
-            double suu = 0.0;
-            double svv = 0.0;
-            for (int i = 0; i < n; i++) {
-                double a = u[i * r + k] - mu;
-                double c = v[i * r + k] - mv;
-                suv += a * c;
-                suu += a * a;
-                svv += c * c;
-            }
-            corr[k] = suu > 0.0 && svv > 0.0 ? suv / Math.sqrt(suu * svv) : 0.0;
+            double c = pearson(u, k, r, v, k, r, n);
+            corr[k] = Double.isNaN(c) ? 0.0 : c;
         }
         return corr;
+    }
+
+    /** Pearson correlation of a[aFirst + i * aStride] and b[bFirst + i * bStride], i < n; NaN if either is constant. */
+    private static double pearson(double[] a, int aFirst, int aStride, double[] b, int bFirst, int bStride, int n) {
+        double ma = 0.0;
+        double mb = 0.0;
+        for (int i = 0; i < n; i++) {
+            ma += a[aFirst + i * aStride];
+            mb += b[bFirst + i * bStride];
+        }
+        ma /= n;
+        mb /= n;
+        double sab = 0.0;
+        double saa = 0.0;
+        double sbb = 0.0;
+        for (int i = 0; i < n; i++) {
+            double x = a[aFirst + i * aStride] - ma;
+            double y = b[bFirst + i * bStride] - mb;
+            sab += x * y;
+            saa += x * x;
+            sbb += y * y;
+        }
+        return saa > 0.0 && sbb > 0.0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
     }
 }

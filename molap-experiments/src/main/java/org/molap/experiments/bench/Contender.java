@@ -23,4 +23,31 @@ interface Contender extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /** A contender's key and label, and the CPU time of its last call where its subclass measures it. */
+    abstract class Named implements Contender {
+        private final String key;
+        private final String label;
+        double cpu = Double.NaN;
+
+        Named(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public double lastCpuMillis() {
+            return cpu;
+        }
+    }
 }

@@ -24,29 +24,9 @@ final class Contenders {
     }
 
     /** Times {@code work} n times; remembers the thread CPU time they took. */
-    abstract static class Timed implements Contender {
-        private final String key;
-        private final String label;
-        private double cpu = Double.NaN;
-
+    abstract static class Timed extends Contender.Named {
         Timed(String key, String label) {
-            this.key = key;
-            this.label = label;
-        }
-
-        @Override
-        public String key() {
-            return key;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
-
-        @Override
-        public double lastCpuMillis() {
-            return cpu;
+            super(key, label);
         }
 
         abstract void once();
@@ -77,24 +57,7 @@ final class Contenders {
         TrainableSet everything = TrainableSet.of(RecurrentCore.W_REC, RecurrentCore.BIAS, Head.W_IN, Head.W_OUT, Head.B_OUT);
         // The n iterations run as one phase of the trainer, as in training (the optimiser is set up once per
         // phase), each timed from one listener call to the next.
-        return new Contender() {
-            private double cpu = Double.NaN;
-
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public double lastCpuMillis() {
-                return cpu;
-            }
-
+        return new Contender.Named(key, label) {
             @Override
             public double[] iterations(int n) {
                 // n + 1 iterations; the first, which also sets the optimiser up, is not counted.

@@ -84,17 +84,7 @@ final class PyTorchContenders implements AutoCloseable {
     }
 
     private Contender contender(String key, String name, String label) {
-        return new Contender() {
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public String label() {
-                return label;
-            }
-
+        return new Contender.Named(key, label) {
             @Override
             public double[] iterations(int n) {
                 try {
