@@ -110,6 +110,11 @@ public final class BenchCommand {
         return json.resolveSibling(json.getFileName().toString().replaceFirst("\\.json$", "") + suffix);
     }
 
+    /** Legend names short enough for the chart's one legend row. */
+    private static final Map<String, String> SHORT = Map.of("ours", "ours (leak)", "ours_no_leak", "ours, a = 1",
+            "samediff", "SameDiff graph", "dl4j", "DL4J SimpleRnn", "step_products", "step products",
+            "pytorch_rnn", "PyTorch nn.RNN", "pytorch_leaky", "PyTorch leaky");
+
     /** Median iteration time of every contender over the problem's physical limit: comparable across problems. */
     @SuppressWarnings("unchecked")
     private static void chart(List<Map<String, Object>> rows, Path png) {
@@ -120,7 +125,7 @@ public final class BenchCommand {
             Map<String, Map<String, Object>> contenders = (Map<String, Map<String, Object>>) row.get("contenders");
             double limit = (double) row.get("physical_limit_ms");
             for (Map.Entry<String, Map<String, Object>> c : contenders.entrySet()) {
-                double[] values = series.computeIfAbsent((String) c.getValue().get("label"), k -> {
+                double[] values = series.computeIfAbsent(SHORT.getOrDefault(c.getKey(), c.getKey()), k -> {
                     double[] v = new double[rows.size()];
                     java.util.Arrays.fill(v, Double.NaN);
                     return v;
