@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Completed {@code run baselines} directories read back for a summary over seeds: per method, per seed, the
  * method's entry of results.json. Runs may split the methods of one seed between them (one job per core),
- * but must share one configuration (profile, stages, leak, tasks...): a summary never mixes settings.
+ * but must share one configuration (profile, stages, leak, tasks...): a summary never mixes settings. In a
+ * folder of runs, those that have not completed are left out and listed; a run named on its own must be complete.
  */
 final class SeedRuns {
     /** One method's entries by seed, and its label. */
@@ -29,6 +30,8 @@ final class SeedRuns {
     final Map<String, MethodRuns> methods = new LinkedHashMap<>();
     final List<String> tasks = new ArrayList<>();
     final List<Path> sources = new ArrayList<>();
+    /** Runs found in a folder but left out because they have not completed (running or failed), with their status. */
+    final Map<Path, String> skipped = new LinkedHashMap<>();
     /** The shared configuration of the runs (without the method list, which may differ between them). */
     JsonNode config;
 
@@ -44,9 +47,16 @@ final class SeedRuns {
                 throw new UsageException("No run directory or folder of runs at " + p + "; pass --runs directories written by ./molap run baselines.");
             }
             try (Stream<Path> children = Files.list(p)) {
-                List<Path> dirs = children.filter(c -> Files.isRegularFile(c.resolve(RunDirectory.MANIFEST))
-                        && !c.getFileName().toString().endsWith(".failed")).sorted(Comparator.naturalOrder()).toList();
-                dirs.forEach(runs::add);
+                List<Path> dirs = children.filter(c -> Files.isRegularFile(c.resolve(RunDirectory.MANIFEST)))
+                        .sorted(Comparator.naturalOrder()).toList();
+                for (Path dir : dirs) {
+                    String status = json(dir.resolve(RunDirectory.MANIFEST)).path("status").asText();
+                    if ("complete".equals(status)) {
+                        runs.add(dir);
+                    } else {
+                        runs.skipped.put(dir, status);
+                    }
+                }
             } catch (IOException e) {
                 throw new UsageException("Cannot list " + p + ": " + e.getMessage());
             }

@@ -58,6 +58,12 @@ public final class SeedSummary implements Experiment {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source_runs", runs.sources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
         config.put("baselines_config", runs.config);
+        Map<String, String> skipped = new LinkedHashMap<>();
+        runs.skipped.forEach((dir, status) -> {
+            skipped.put(dir.toAbsolutePath().normalize().toString(), status);
+            console.printf("left out %s (status %s)%n", dir, status);
+        });
+        config.put("skipped_runs", skipped);
         Map<String, Object> seeds = new LinkedHashMap<>();
         runs.methods.forEach((m, r) -> seeds.put(m, List.copyOf(r.bySeed().keySet())));
         return RunLifecycle.execute(options, name(), config, seeds, run -> write(runs, run, console));
