@@ -149,8 +149,11 @@ class CliTest {
             delayPro[seed - 1] = json.readTree(runDirectory(o).resolve("results.json").toFile())
                     .get("methods").get("molap").get("tasks").get("DelayPro").get("accuracy").asDouble();
         }
+        Path unfinished = Files.createDirectories(tmp.resolve("runs").resolve("baselines-still-running"));
+        Files.writeString(unfinished.resolve("manifest.json"), "{\"experiment\": \"baselines\", \"status\": \"running\"}");
         Outcome o = cli("run", "summary", "--runs", tmp.resolve("runs").toString(), "--out", tmp.toString());
         assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("left out") && o.out().contains("baselines-still-running"), "an unfinished run in a folder is listed, not read");
         JsonNode results = json.readTree(runDirectory(o).resolve("results.json").toFile());
         JsonNode task = results.get("methods").get("molap").get("tasks").get("DelayPro");
         assertEquals((delayPro[0] + delayPro[1]) / 2, task.get("accuracy").asDouble(), 1e-12, "mean over seeds");
