@@ -11,7 +11,7 @@ import java.util.Set;
  * overrides such as {@code --tasks} or {@code --modules}. Unknown options are user errors.
  */
 public final class Options {
-    private static final Set<String> KNOWN = Set.of("profile", "out", "seed", "tasks", "modules", "units", "iterations", "stages", "methods", "g", "primitives", "mem-delay", "core", "engine", "alpha", "primitive-channels", "context-streams", "runs");
+    private static final Set<String> KNOWN = Set.of("profile", "out", "seed", "tasks", "modules", "units", "iterations", "stages", "methods", "g", "primitives", "mem-delay", "core", "engine", "alpha", "primitive-channels", "context-streams", "runs", "dni-alpha");
     private final Map<String, String> values = new LinkedHashMap<>();
 
     public static Options parse(List<String> args) {

@@ -237,6 +237,7 @@ class CliTest {
                 {"run", "memory", "--alpha", "fast", "--out", tmp.toString()},
                 {"run", "molap", "--primitive-channels", "some", "--out", tmp.toString()},
                 {"run", "molap", "--context-streams", "crossed", "--out", tmp.toString()},
+                {"run", "baselines", "--dni-alpha", "-1", "--out", tmp.toString()},
         };
         for (String[] args : mistakes) {
             Outcome o = cli(args);

@@ -37,7 +37,19 @@ public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, M
                 new ModularRnnConfig(molap.network().units(), 1, molap.network().g(), molap.seed() + 5_000, molap.network().leak()),
                 new ModularRnnConfig(2 * molap.network().units(), 1, DNI_GAIN, molap.seed() + 7_000, molap.network().leak()),
                 new TrainerConfig(BASELINE_LEARNING_RATE, tasks.iterations(), tasks.stageLength(), tasks.decay()),
-                DniProjection.DEFAULT_ALPHA, paper ? 2048 : 256, methods(options.get("methods")));
+                dniAlpha(options), paper ? 2048 : 256, methods(options.get("methods")));
+    }
+
+    /** {@code --dni-alpha}: the strength alpha of DNI's projections P = (S / alpha + I)^-1 (Duncker et al. 2020: 1e-3). */
+    static double dniAlpha(Options options) {
+        Double alpha = options.number("dni-alpha");
+        if (alpha == null) {
+            return DniProjection.DEFAULT_ALPHA;
+        }
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+            throw new UsageException("Option --dni-alpha must be a positive number, got " + alpha + ".");
+        }
+        return alpha;
     }
 
     static List<String> methods(String option) {
