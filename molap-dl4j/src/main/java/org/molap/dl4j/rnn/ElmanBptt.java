@@ -22,8 +22,8 @@ import java.util.Map;
  *             dA_t = a g_t (1 - s_t^2)
  *             dW_rec = sum_{t>=1} dA_t' h_{t-1};  dW_in = dA' X;  db = sum dA;  each W also gets 2 l2 W
  * </pre>
- * The rates s_t are not stored: the backward pass recovers them from two states ({@link TanhSteps}). Rows of the flattened buffers are
- * time-major: row t*B + b is trial b at step t.
+ * The rates s_t are not stored: the backward pass recovers them from two states ({@link TanhSteps}). Rows of
+ * the flattened buffers are time-major: row t*B + b is trial b at step t.
  */
 public final class ElmanBptt implements RecurrentModel {
     private final RnnGraph.Shape shape;

@@ -58,10 +58,6 @@ public final class RnnGraph implements RecurrentModel {
         public static Shape of(RecurrentCore core, int inputs, int outputs, int steps, DataType dtype, Regularisation regularisation) {
             return new Shape(core.units(), inputs, outputs, steps, dtype, regularisation, core.config().leak());
         }
-
-        public boolean leaky() {
-            return leak < 1;
-        }
     }
 
     private RnnGraph(SameDiff sd, Shape shape) {
