@@ -98,7 +98,7 @@ public final class Cli {
 
                 Usage:
                   ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
-                  ./molap bench [--problems molap|all] [--repeats <n>] [--sweep] [--out <file.json>]
+                  ./molap bench [--problems molap|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
                   ./molap list
                   ./molap --help
 
@@ -115,13 +115,21 @@ public final class Cli {
                   --modules <n>          number of modules (must divide the number of units)
                   --units <n>            number of recurrent units
                   --g <x>                gain of the random recurrent weights (default 1.5)
+                  --alpha <a>            leak dt/tau of h <- (1-a) h + a tanh(...) (default 0.2, Yang et al. 2019;
+                                         1 is seed 000 Eq. 1 without a leak)
                   --primitives cca|pca|none  latent primitives for module pre-training (default cca; none skips it)
+                  --primitive-channels all|no-fixation  fit the primitives on every channel (default) or without
+                                         the fixation channels
                   --mem-delay real|none  Mem Pro/Anti with a memory delay (default) or, as in the authors' code,
                                          with the stimulus on until the go cue
+                  --context-streams independent|same-angles  two-stream tasks: independent angles (default) or,
+                                         as in the authors' code, cos and sin of the same angles
                   --core <run-dir>       memory: also probe the pre-trained W_rec of a molap run
                   --engine bptt|samediff hand-derived BPTT (default, faster) or the SameDiff graph; same math
                   --iterations <n>       iterations of every training phase, or of every stage (overrides the profile)
                   --methods <a,b,...>    baselines: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)
+                  --dni-alpha <a>        baselines: strength of DNI's projections (default 1e-3)
+                  --runs <dirs>          summary: baselines run directories, or folders of them, comma-separated
                   --stages <n>           learning-rate stages of --iterations each, the rate divided by 3 after each
                                          (seed 000 Table 2; quick 1, paper 5 for pre-training and 10 for tasks)
 
