@@ -26,8 +26,13 @@ final class Results {
     static final String METHODS = "methods";
 
     /** One method of a comparison: accuracy per task (file order) and its parameter counts. */
+    /**
+     * One method of a comparison: accuracy per task (file order) and its parameter counts. For a summary over
+     * seeds, {@code spread} holds the standard deviation of each task's accuracy and "mean" that of the mean
+     * (empty otherwise).
+     */
     record Method(String key, String label, Map<String, Double> accuracy, double mean, long parameters,
-                  long trainedParameters, long parameterUpdates) {
+                  long trainedParameters, long parameterUpdates, Map<String, Double> spread) {
     }
 
     /** A claim of a paper judged on the runs (results.json "claims"). */
@@ -90,10 +95,19 @@ final class Results {
             for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) methods::fields) {
                 JsonNode m = e.getValue();
                 Map<String, Double> accuracy = new java.util.LinkedHashMap<>();
-                m.path(TASKS).fields().forEachRemaining(t -> accuracy.put(t.getKey(), t.getValue().path("accuracy").asDouble(Double.NaN)));
+                Map<String, Double> spread = new java.util.LinkedHashMap<>();
+                m.path(TASKS).fields().forEachRemaining(t -> {
+                    accuracy.put(t.getKey(), t.getValue().path("accuracy").asDouble(Double.NaN));
+                    if (t.getValue().path("sd").isNumber()) {
+                        spread.put(t.getKey(), t.getValue().get("sd").asDouble());
+                    }
+                });
+                if (m.path("mean_accuracy_over_seeds").path("sd").isNumber()) {
+                    spread.put("mean", m.path("mean_accuracy_over_seeds").get("sd").asDouble());
+                }
                 r.methods.add(new Method(e.getKey(), m.path("label").asText(e.getKey()), accuracy,
                         m.path("mean_accuracy").asDouble(Double.NaN), m.path("parameters").asLong(-1),
-                        m.path("trained_parameters").asLong(-1), m.path("parameter_updates").asLong(-1)));
+                        m.path("trained_parameters").asLong(-1), m.path("parameter_updates").asLong(-1), spread));
             }
             if (!r.methods.isEmpty()) {
                 r.recognised.add(METHODS);

@@ -191,11 +191,11 @@ public final class RunReport {
         List<List<String>> rows = new ArrayList<>();
         for (String task : tasks) {
             List<String> row = new ArrayList<>(List.of(task));
-            methods.forEach(m -> row.add(Fmt.percent(m.accuracy().getOrDefault(task, Double.NaN))));
+            methods.forEach(m -> row.add(withSpread(m.accuracy().getOrDefault(task, Double.NaN), m.spread().get(task))));
             rows.add(row);
         }
         List<String> mean = new ArrayList<>(List.of("Mean"));
-        methods.forEach(m -> mean.add(Fmt.percent(m.mean())));
+        methods.forEach(m -> mean.add(withSpread(m.mean(), m.spread().get("mean"))));
         rows.add(mean);
         r.table(header, rows);
         List<List<String>> counts = new ArrayList<>();
@@ -206,6 +206,11 @@ public final class RunReport {
         r.paragraph("Parameters the method holds at the end, parameters trained (summed over phases), and scalar "
                 + "parameter updates actually applied (trainable entries times iterations), from the trainer's records.");
         r.table(List.of("Method", "Parameters", "Trained (per phase)", "Parameter updates"), counts);
+    }
+
+    /** "93.1%", or "93.1% ± 2.0" for a mean over seeds with its standard deviation. */
+    private static String withSpread(double fraction, Double sd) {
+        return sd == null ? Fmt.percent(fraction) : Fmt.percent(fraction) + String.format(java.util.Locale.ROOT, " ± %.1f", 100 * sd);
     }
 
     /** The phases as a table, one column per key in order of first appearance. */
