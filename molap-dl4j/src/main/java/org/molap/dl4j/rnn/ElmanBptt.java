@@ -109,7 +109,7 @@ public final class ElmanBptt implements RecurrentModel {
         double l2 = shape.regularisation().l2();
         double act = shape.regularisation().activity();
         double loss = mse + l2 * (squared(wIn) + squared(wRec) + squared(wOut))
-                + act * tanh.squaredStates() / p.h().length();
+                + act * ThinProducts.sumOfSquares(p.h()) / p.h().length();
 
         // Products go straight to BLAS with transposes as flags ({@link Gemm}; INDArray.mmul measured 5x slower
         // for the thin [T*B, 3] x [3, N] product); those with one thin side run as matrix-vector products

@@ -70,9 +70,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
     /** The state block of step t: from the drive a_t to h_t. */
     abstract void forward(int t);
 
-    /** The sum of h^2 over every state of the last forward pass (the activity penalty), summed as it ran. */
-    abstract double squaredStates();
-
     /** dA_t over the error block of step t (see the class comment). */
     abstract void backward(int t);
 
@@ -101,8 +98,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         private float[] previous;
         /** Leaky backward: g_{t+1}. */
         private final float[] next;
-        /** h^2 summed over the steps element by element (part of the forward loop; added up in double at the end). */
-        private final float[] squares;
         /** The bias row repeated over the B rows of a step: one flat loop, which the JIT vectorises. */
         private float[] bias;
         private float activity;
@@ -115,7 +110,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             this.h = new float[stepLength];
             this.previous = new float[stepLength];
             this.next = new float[stepLength];
-            this.squares = new float[stepLength];
         }
 
         @Override
@@ -128,13 +122,9 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         void forward(int t) {
             int offset = t * stepLength;
             states.get(offset, h, 0, stepLength);
-            if (t == 0) {
-                java.util.Arrays.fill(squares, 0f);
-            }
             if (!leaky()) {
                 for (int i = 0; i < stepLength; i++) {
                     h[i] = FastTanh.tanh(h[i] + bias[i]);
-                    squares[i] += h[i] * h[i];
                 }
                 states.put(offset, h, 0, stepLength);
                 return;
@@ -146,21 +136,11 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             float keep = (float) (1 - leak);
             for (int i = 0; i < stepLength; i++) {
                 h[i] = keep * previous[i] + a * FastTanh.tanh(h[i] + bias[i]);
-                squares[i] += h[i] * h[i];
             }
             states.put(offset, h, 0, stepLength);
             float[] swap = previous;
             previous = h;
             h = swap;
-        }
-
-        @Override
-        double squaredStates() {
-            double sum = 0;
-            for (float v : squares) {
-                sum += v;
-            }
-            return sum;
         }
 
         @Override
@@ -208,7 +188,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         private double[] h;
         private double[] previous;
         private final double[] next;
-        private final double[] squares;
         private double[] bias;
         private double activity;
 
@@ -220,7 +199,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             this.h = new double[stepLength];
             this.previous = new double[stepLength];
             this.next = new double[stepLength];
-            this.squares = new double[stepLength];
         }
 
         @Override
@@ -233,13 +211,9 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         void forward(int t) {
             int offset = t * stepLength;
             states.get(offset, h, 0, stepLength);
-            if (t == 0) {
-                java.util.Arrays.fill(squares, 0);
-            }
             if (!leaky()) {
                 for (int i = 0; i < stepLength; i++) {
                     h[i] = Math.tanh(h[i] + bias[i]);
-                    squares[i] += h[i] * h[i];
                 }
                 states.put(offset, h, 0, stepLength);
                 return;
@@ -249,21 +223,11 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             }
             for (int i = 0; i < stepLength; i++) {
                 h[i] = (1 - leak) * previous[i] + leak * Math.tanh(h[i] + bias[i]);
-                squares[i] += h[i] * h[i];
             }
             states.put(offset, h, 0, stepLength);
             double[] swap = previous;
             previous = h;
             h = swap;
-        }
-
-        @Override
-        double squaredStates() {
-            double sum = 0;
-            for (double v : squares) {
-                sum += v;
-            }
-            return sum;
         }
 
         @Override
@@ -336,12 +300,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
                     h.addi(step(states, t - 1).mul(1 - leak));
                 }
             }
-        }
-
-        @Override
-        double squaredStates() {
-            double norm = states.norm2Number().doubleValue();
-            return norm * norm;
         }
 
         @Override

@@ -86,6 +86,21 @@ final class ThinProducts {
         return sums;
     }
 
+    /** The sum of squares of every element of A. */
+    static double sumOfSquares(INDArray a) {
+        if (!hostBlas(a)) {
+            double norm = a.norm2Number().doubleValue();
+            return norm * norm;
+        }
+        int n = (int) a.length();
+        if (a.dataType() == DataType.FLOAT) {
+            FloatPointer p = new FloatPointer(a.data().addressPointer());
+            return openblas_nolapack.cblas_sdot(n, p, 1, p, 1);
+        }
+        DoublePointer p = new DoublePointer(a.data().addressPointer());
+        return openblas_nolapack.cblas_ddot(n, p, 1, p, 1);
+    }
+
     /** y = op(A) x + beta y with A a whole c-order matrix and x, y given as (array, first element, stride). */
     private static void gemv(boolean transpose, INDArray a, INDArray x, long xFirst, int incX, INDArray y, long yFirst, int incY,
                              double beta) {
