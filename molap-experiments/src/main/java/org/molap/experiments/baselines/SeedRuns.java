@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Completed {@code run baselines} directories read back for a summary over seeds: per method, per seed, the
  * method's entry of results.json. Runs may split the methods of one seed between them (one job per core),
  * but must share one configuration (profile, stages, leak, tasks...): a summary never mixes settings. In a
- * folder of runs, those that have not completed are left out and listed; a run named on its own must be complete.
+ * folder of runs, other experiments' runs and those that have not completed are left out and listed; a run
+ * named on its own must be a complete baselines run.
  */
 final class SeedRuns {
     /** One method's entries by seed, and its label. */
@@ -30,7 +31,7 @@ final class SeedRuns {
     final Map<String, MethodRuns> methods = new LinkedHashMap<>();
     final List<String> tasks = new ArrayList<>();
     final List<Path> sources = new ArrayList<>();
-    /** Runs found in a folder but left out because they have not completed (running or failed), with their status. */
+    /** Runs found in a folder but left out (not baselines runs, or not completed), with the reason. */
     final Map<Path, String> skipped = new LinkedHashMap<>();
     /** The shared configuration of the runs (without the method list, which may differ between them). */
     JsonNode config;
@@ -50,11 +51,15 @@ final class SeedRuns {
                 List<Path> dirs = children.filter(c -> Files.isRegularFile(c.resolve(RunDirectory.MANIFEST)))
                         .sorted(Comparator.naturalOrder()).toList();
                 for (Path dir : dirs) {
-                    String status = json(dir.resolve(RunDirectory.MANIFEST)).path("status").asText();
-                    if ("complete".equals(status)) {
-                        runs.add(dir);
-                    } else {
+                    JsonNode manifest = json(dir.resolve(RunDirectory.MANIFEST));
+                    String experiment = manifest.path("experiment").asText();
+                    String status = manifest.path("status").asText();
+                    if (!"baselines".equals(experiment)) {
+                        runs.skipped.put(dir, "a " + experiment + " run");
+                    } else if (!"complete".equals(status)) {
                         runs.skipped.put(dir, status);
+                    } else {
+                        runs.add(dir);
                     }
                 }
             } catch (IOException e) {

@@ -61,7 +61,7 @@ public final class SeedSummary implements Experiment {
         Map<String, String> skipped = new LinkedHashMap<>();
         runs.skipped.forEach((dir, status) -> {
             skipped.put(dir.toAbsolutePath().normalize().toString(), status);
-            console.printf("left out %s (status %s)%n", dir, status);
+            console.printf("left out %s (%s)%n", dir, status);
         });
         config.put("skipped_runs", skipped);
         Map<String, Object> seeds = new LinkedHashMap<>();
