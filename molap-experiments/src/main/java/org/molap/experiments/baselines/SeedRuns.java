@@ -69,7 +69,20 @@ final class SeedRuns {
         if (runs.methods.isEmpty()) {
             throw new UsageException("No completed baselines runs in " + paths + "; pass --runs directories written by ./molap run baselines.");
         }
+        runs.inMethodOrder();
         return runs;
+    }
+
+    /** The methods in the order run baselines reports them, whatever the order the runs were read in. */
+    private void inMethodOrder() {
+        Map<String, MethodRuns> ordered = new LinkedHashMap<>();
+        BaselinesExperiment.METHODS.forEach(m -> {
+            if (methods.containsKey(m)) {
+                ordered.put(m, methods.get(m));
+            }
+        });
+        methods.clear();
+        methods.putAll(ordered);
     }
 
     private void add(Path dir) {
