@@ -70,6 +70,7 @@ public final class SeedSummary implements Experiment {
     }
 
     private void write(SeedRuns runs, RunDirectory run, PrintStream console) {
+        run.recordInManifest("profile", runs.config.path("profile").asText()); // the runs' profile, not the default
         Map<String, Object> methods = new LinkedHashMap<>();
         LinkedHashMap<String, double[]> means = new LinkedHashMap<>();
         LinkedHashMap<String, double[]> sds = new LinkedHashMap<>();
