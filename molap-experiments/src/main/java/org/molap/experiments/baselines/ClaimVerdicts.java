@@ -125,8 +125,7 @@ final class ClaimVerdicts {
 
     /** A method's mean over the given tasks, one value per seed. */
     Spread over(String method, List<String> tasks) {
-        return Spread.of(runs.methods.get(method).bySeed().keySet().stream()
-                .mapToDouble(seed -> runs.meanOver(method, seed, tasks, "accuracy")).toArray());
+        return Spread.of(runs.perSeed(method, tasks, "accuracy"));
     }
 
     /** a - b of the mean over tasks, on the seeds both methods ran. */

@@ -134,6 +134,11 @@ final class SeedRuns {
         return over.stream().mapToDouble(t -> accuracy(method, seed, t, key)).average().orElse(Double.NaN);
     }
 
+    /** A method's mean over the given tasks, one value per seed it ran (in seed order). */
+    double[] perSeed(String method, List<String> over, String key) {
+        return methods.get(method).bySeed().keySet().stream().mapToDouble(seed -> meanOver(method, seed, over, key)).toArray();
+    }
+
     /** A count (parameters, updates) of a method for one seed. */
     long count(String method, long seed, String key) {
         return methods.get(method).bySeed().get(seed).path(key).asLong();

@@ -89,7 +89,7 @@ public final class SeedSummary implements Experiment {
                 Spread s = spread(runs, method, List.of(task), "accuracy");
                 Map<String, Object> t = stats(s);
                 t.put(TaskScore.LENIENT_KEY, spread(runs, method, List.of(task), TaskScore.LENIENT_KEY).mean());
-                t.put("per_seed", perSeed(runs, method, List.of(task), "accuracy"));
+                t.put("per_seed", runs.perSeed(method, List.of(task), "accuracy"));
                 tasks.put(task, t);
                 mean[i] = 100 * s.mean();
                 sd[i] = 100 * s.sd();
@@ -135,11 +135,7 @@ public final class SeedSummary implements Experiment {
     }
 
     private static Spread spread(SeedRuns runs, String method, List<String> tasks, String key) {
-        return Spread.of(perSeed(runs, method, tasks, key));
-    }
-
-    private static double[] perSeed(SeedRuns runs, String method, List<String> tasks, String key) {
-        return runs.methods.get(method).bySeed().keySet().stream().mapToDouble(s -> runs.meanOver(method, s, tasks, key)).toArray();
+        return Spread.of(runs.perSeed(method, tasks, key));
     }
 
     /** accuracy (the mean, so that reports read it as any task's accuracy), sd, n, min, max. */

@@ -7,18 +7,12 @@ import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** DL4J's own layers on the same job: SimpleRnn (tanh) + RnnOutputLayer (identity, MSE), Adam. */
 final class Dl4jBench {
     private Dl4jBench() {
-    }
-
-    static double iterationMillis(BenchProblem p, DataSet batch, int warmup, int repeats) {
-        MultiLayerNetwork net = network(p);
-        return Timing.medianMillis(warmup, repeats, () -> net.fit(batch));
     }
 
     static MultiLayerNetwork network(BenchProblem p) {

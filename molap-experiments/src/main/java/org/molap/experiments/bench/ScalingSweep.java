@@ -47,7 +47,9 @@ final class ScalingSweep {
     private static Map<String, Object> point(BenchProblem p, String axis, int value, int repeats, PrintStream console) {
         DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()),
                 Nd4j.rand(DataType.FLOAT, p.batch(), BenchProblem.CHANNELS, p.steps()));
-        double ours = OursBench.run(p, batch, 2, repeats, ElmanBptt::build).iterationMillis();
+        Contender contender = Contenders.ours("ours", "ours", p, org.molap.dl4j.rnn.ModularRnnConfig.YANG_LEAK, batch, ElmanBptt::build);
+        contender.iterations(2); // warm-up
+        double ours = Stats.of(contender.iterations(repeats)).median();
         FloorBench.Buffers buffers = new FloorBench.Buffers(p);
         double products = Timing.medianMillis(2, repeats, () -> buffers.runSteps(FloorBench.RAW_BLAS));
         console.printf("%62s %6d %12.1f %12.1f%n", axis, value, ours, products);
