@@ -82,9 +82,11 @@ class CliTest {
 
     /**
      * {@code --alpha 1} is seed 000 Eq. 1 without a leak. Before the speed work of the leak issue this config gave
-     * DelayPro 85.93% and MemDm1 53.90% (commit e4cfd88); the speed work reorders float sums (matrix-vector
-     * instead of matrix products for the thin products, dW_rec summed from the last step), which must move no
-     * task by more than half a point. The new numbers are pinned so that any further change is noticed.
+     * DelayPro 85.93% and MemDm1 53.90% (commit e4cfd88); the speed work reorders float sums (dW_rec summed from
+     * the last step, the readout and the thin weight gradients summed step by step), which must move no task by
+     * more than half a point. The new numbers are pinned so that any further change is noticed; they hold with
+     * OpenBLAS's Haswell kernels, which the build sets for every test (OPENBLAS_CORETYPE in the parent pom), as
+     * AVX-512 kernels sum in another order (this config gave DelayPro 86.07% with them before the change).
      */
     @Test
     void withoutTheLeakTheNumbersOfEquationOneStayWithinHalfAPoint(@TempDir Path tmp) throws IOException {
@@ -96,7 +98,7 @@ class CliTest {
         double memDm1 = tasks.get("MemDm1").get("accuracy").asDouble();
         assertEquals(0.8593333, delayPro, 0.005, "DelayPro against Eq. 1 before the speed work");
         assertEquals(0.5390000, memDm1, 0.005, "MemDm1 against Eq. 1 before the speed work");
-        assertEquals(0.8573333, delayPro, 1e-6, "pinned");
+        assertEquals(0.8600000, delayPro, 1e-6, "pinned");
         assertEquals(0.5390000, memDm1, 1e-6, "pinned");
     }
 

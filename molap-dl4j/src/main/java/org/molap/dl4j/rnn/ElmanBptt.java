@@ -36,11 +36,13 @@ public final class ElmanBptt implements RecurrentModel {
     private INDArray statesBuffer;
     private INDArray errorBuffer;
     private INDArray inputBuffer;
+    private INDArray outputBuffer;
     private INDArray outputErrorBuffer;
     /** Step views [B, N] of the buffers and the per-step tanh kernels. */
     private INDArray[] stateSteps;
     private INDArray[] errorSteps;
     private INDArray[] inputSteps;
+    private INDArray[] outputSteps;
     private INDArray[] outputErrorSteps;
     private TanhSteps tanh;
 
@@ -70,10 +72,12 @@ public final class ElmanBptt implements RecurrentModel {
             statesBuffer = Nd4j.create(shape.dtype(), steps * b, n);
             errorBuffer = Nd4j.create(shape.dtype(), steps * b, n);
             inputBuffer = Nd4j.create(shape.dtype(), steps * b, shape.inputs());
+            outputBuffer = Nd4j.create(shape.dtype(), steps * b, shape.outputs());
             outputErrorBuffer = Nd4j.create(shape.dtype(), steps * b, shape.outputs());
             stateSteps = steps(statesBuffer, b);
             errorSteps = steps(errorBuffer, b);
             inputSteps = steps(inputBuffer, b);
+            outputSteps = steps(outputBuffer, b);
             outputErrorSteps = steps(outputErrorBuffer, b);
             tanh = TanhSteps.over(statesBuffer, errorBuffer, Math.toIntExact(b * n), steps, shape.leak());
             bufferedBatch = b;
@@ -81,19 +85,23 @@ public final class ElmanBptt implements RecurrentModel {
         INDArray x = inputBuffer.assign(timeMajor(inputs));
         // Per step the recurrent product, the input drive added by a thin product onto the same block while it is in
         // cache (0.5 ms less at the MoLaP shape than one input product over all steps, which the recurrent products
-        // then read back), and one pass adding the bias, taking tanh and mixing in the previous state (the leak).
+        // then read back), one pass adding the bias, taking tanh and mixing in the previous state (the leak), and
+        // the readout of the new state while it is in cache (on this machine's 2 MB L2 at the MoLaP shape 0.5 ms,
+        // one product over all steps 1.1 ms).
         INDArray h = statesBuffer;
         INDArray wRec = array(RecurrentCore.W_REC);
         INDArray wIn = array(Head.W_IN);
+        INDArray wOut = array(Head.W_OUT);
         tanh.load(array(RecurrentCore.BIAS), 2 * shape.regularisation().activity() / h.length());
-        Gemm.into(inputSteps[0], false, wIn, true, stateSteps[0], 1, 0);
-        tanh.forward(0);
-        for (int t = 1; t < steps; t++) {
-            Gemm.into(stateSteps[t - 1], false, wRec, true, stateSteps[t], 1, 0);
-            Gemm.into(inputSteps[t], false, wIn, true, stateSteps[t], 1, 1);
+        for (int t = 0; t < steps; t++) {
+            if (t > 0) {
+                Gemm.into(stateSteps[t - 1], false, wRec, true, stateSteps[t], 1, 0);
+            }
+            Gemm.into(inputSteps[t], false, wIn, true, stateSteps[t], 1, t > 0 ? 1 : 0);
             tanh.forward(t);
+            Gemm.into(stateSteps[t], false, wOut, true, outputSteps[t], 1, 0);
         }
-        INDArray y = ThinProducts.timesTransposed(h, array(Head.W_OUT)).addiRowVector(array(Head.B_OUT));
+        INDArray y = outputBuffer.addiRowVector(array(Head.B_OUT));
         return new Pass(b, x, h, y);
     }
 
@@ -109,50 +117,65 @@ public final class ElmanBptt implements RecurrentModel {
         double l2 = shape.regularisation().l2();
         double act = shape.regularisation().activity();
         double loss = mse + l2 * (squared(wIn) + squared(wRec) + squared(wOut))
-                + act * ThinProducts.sumOfSquares(p.h()) / p.h().length();
+                + act * tanh.sumOfSquares() / p.h().length();
 
         // Products go straight to BLAS with transposes as flags ({@link Gemm}; INDArray.mmul measured 5x slower
         // for the thin [T*B, 3] x [3, N] product); those with one thin side run as matrix-vector products
         // ({@link ThinProducts}).
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dY = diff.muli(2.0 / diff.length());
-        if (variables.contains(Head.W_OUT)) {
-            grads.put(Head.W_OUT, ThinProducts.transposedTimes(dY, p.h(), wOut.mul(2 * l2), 1));
-        }
+        boolean readoutGradient = variables.contains(Head.W_OUT);
+        INDArray dWOut = readoutGradient ? wOut.mul(2 * l2) : null;
         if (variables.contains(Head.B_OUT)) {
             grads.put(Head.B_OUT, ThinProducts.columnSums(dY));
         }
         boolean needRecurrent = variables.contains(RecurrentCore.W_REC) || variables.contains(RecurrentCore.BIAS)
                 || variables.contains(Head.W_IN);
-        if (needRecurrent) {
-            // Per step from the last: dA_{t+1} W_rec + dY_t W_out (the thin product onto the block in cache, as
-            // forward), turned in place into dA_t by one pass that adds the activity term 2 act h_t / |H| and the
-            // leak's (1 - a) g_{t+1} and multiplies by a tanh' (TanhSteps.backward).
-            INDArray dA = errorBuffer;
-            // dW_rec = sum_t dA_t' h_{t-1}, one product per step taken right after dA_{t+1} W_rec, while dA_{t+1} is
-            // still in cache: measured 2.7 ms less at N = 100, B = 200, T = 110 than the same products in a loop of
-            // their own, and faster than one product with k = (T-1) B, which the bundled OpenBLAS runs poorly.
-            boolean recurrentGradient = variables.contains(RecurrentCore.W_REC);
-            INDArray dW = recurrentGradient ? wRec.mul(2 * l2) : null;
-            Gemm.into(outputErrorSteps[steps - 1], false, wOut, false, errorSteps[steps - 1], 1, 0);
-            tanh.backward(steps - 1);
-            for (int t = steps - 2; t >= 0; t--) {
+        if (!needRecurrent) {
+            if (readoutGradient) {
+                grads.put(Head.W_OUT, ThinProducts.transposedTimes(dY, p.h(), dWOut, 1));
+            }
+            return new LossAndGradients(loss, mse, grads);
+        }
+        // Per step from the last: dA_{t+1} W_rec + dY_t W_out (the thin product onto the block in cache, as
+        // forward), turned in place into dA_t by one pass that adds the activity term 2 act h_t / |H| and the
+        // leak's (1 - a) g_{t+1}, multiplies by a tanh' and sums dA_t for the bias gradient (TanhSteps.backward).
+        // Every weight gradient is summed per step while its blocks are in cache: dW_rec = sum_t dA_t' h_{t-1}
+        // right after dA_{t+1} W_rec (2.7 ms less at N = 100, B = 200, T = 110 than the same products in a loop of
+        // their own, and faster than one product with k = (T-1) B, which the bundled OpenBLAS runs poorly), and the
+        // thin dY_t' h_t and dA_t' x_t (together 1 ms less than the same sums over all steps at once).
+        boolean recurrentGradient = variables.contains(RecurrentCore.W_REC);
+        boolean inputGradient = variables.contains(Head.W_IN);
+        INDArray dW = recurrentGradient ? wRec.mul(2 * l2) : null;
+        INDArray dWIn = inputGradient ? wIn.mul(2 * l2) : null;
+        for (int t = steps - 1; t >= 0; t--) {
+            boolean last = t == steps - 1;
+            if (!last) {
                 Gemm.into(errorSteps[t + 1], false, wRec, false, errorSteps[t], 1, 0);
-                Gemm.into(outputErrorSteps[t], false, wOut, false, errorSteps[t], 1, 1);
-                if (recurrentGradient) {
-                    Gemm.into(errorSteps[t + 1], true, stateSteps[t], false, dW, 1, 1);
-                }
-                tanh.backward(t);
             }
-            if (recurrentGradient) {
-                grads.put(RecurrentCore.W_REC, dW);
+            Gemm.into(outputErrorSteps[t], false, wOut, false, errorSteps[t], 1, last ? 0 : 1);
+            if (recurrentGradient && !last) {
+                Gemm.into(errorSteps[t + 1], true, stateSteps[t], false, dW, 1, 1);
             }
-            if (variables.contains(RecurrentCore.BIAS)) {
-                grads.put(RecurrentCore.BIAS, ThinProducts.columnSums(dA));
+            tanh.backward(t);
+            if (readoutGradient) {
+                Gemm.into(outputErrorSteps[t], true, stateSteps[t], false, dWOut, 1, 1);
             }
-            if (variables.contains(Head.W_IN)) {
-                grads.put(Head.W_IN, ThinProducts.transposedTimesInto(dA, p.x(), wIn.mul(2 * l2), 1));
+            if (inputGradient) {
+                Gemm.into(errorSteps[t], true, inputSteps[t], false, dWIn, 1, 1);
             }
+        }
+        if (readoutGradient) {
+            grads.put(Head.W_OUT, dWOut);
+        }
+        if (recurrentGradient) {
+            grads.put(RecurrentCore.W_REC, dW);
+        }
+        if (variables.contains(RecurrentCore.BIAS)) {
+            grads.put(RecurrentCore.BIAS, tanh.biasGradient());
+        }
+        if (inputGradient) {
+            grads.put(Head.W_IN, dWIn);
         }
         return new LossAndGradients(loss, mse, grads);
     }
