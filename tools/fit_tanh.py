@@ -1,5 +1,6 @@
 """Fits the float tanh of org.molap.dl4j.rnn.TanhSteps: tanh(x) ~ x P(x^2) / Q(x^2), deg P = deg Q = 4,
-Q(0) = 1, on 0 < x <= 9 (beyond 9, tanh rounds to 1 in float and the kernel clamps).
+Q(0) = 1, on 0 < x <= 9. The kernel clamps its argument to |x| <= 8, where the fit evaluated in float is
+still below 1 (FastTanh's comment).
 
 Linearised least squares on x P - tanh(x) Q, divided by the previous Q (Sanathanan-Koerner) and by tanh(x)
 (relative error), with Lawson reweighting toward the minimax fit after ten rounds. Prints the Java constants

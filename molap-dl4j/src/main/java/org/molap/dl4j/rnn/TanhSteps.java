@@ -1,5 +1,7 @@
 package org.molap.dl4j.rnn;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -96,22 +98,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         return sums;
     }
 
-    static double total(float[] tile) {
-        double sum = 0;
-        for (float v : tile) {
-            sum += v;
-        }
-        return sum;
-    }
-
-    static double total(double[] tile) {
-        double sum = 0;
-        for (double v : tile) {
-            sum += v;
-        }
-        return sum;
-    }
-
     private static float[] tiled(float[] row, int length) {
         float[] out = new float[length];
         for (int i = 0; i < length; i += row.length) {
@@ -140,23 +126,25 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         /** The bias row repeated over the B rows of a step: one flat loop, which the JIT vectorises. */
         private float[] bias;
         private float activity;
+        /** The states' memory, for BLAS's dot product of a block with itself. */
+        private final FloatPointer statePointer;
+        private double squares;
         /**
-         * Per-element sums over the steps, folded into totals at the end: h_t^2 forward, dA_t backward. Sums down the
-         * steps vectorise; one running scalar sum would not.
+         * The bias gradient as per-element sums of dA_t over the steps, folded into column sums at the end: sums
+         * down the steps vectorise; one running scalar sum per column would not.
          */
-        private final float[] squares;
         private final float[] biasSums;
         private int width;
 
         private Floats(INDArray states, INDArray errors, int stepLength, int steps, double leak) {
             super(stepLength, steps, leak);
             this.states = states.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            this.statePointer = new FloatPointer(states.data().addressPointer());
             this.errors = errors.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
             this.e = new float[stepLength];
             this.h = new float[stepLength];
             this.previous = new float[stepLength];
             this.next = new float[stepLength];
-            this.squares = new float[stepLength];
             this.biasSums = new float[stepLength];
         }
 
@@ -169,7 +157,7 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
 
         @Override
         double sumOfSquares() {
-            return total(squares);
+            return squares;
         }
 
         @Override
@@ -177,11 +165,13 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             return Nd4j.createFromArray(columnSums(biasSums, width)).reshape(1, width).castTo(DataType.FLOAT);
         }
 
-        /** A loop of its own: inside the tanh loop it stopped the JIT vectorising that loop (10x slower). */
-        private void addSquares(float[] v) {
-            for (int i = 0; i < stepLength; i++) {
-                squares[i] += v[i] * v[i];
-            }
+        /**
+         * Adds |h_t|^2 of the block just written, as BLAS's dot product while it is in cache. In the tanh loop the sum
+         * stopped the JIT vectorising that loop (10x slower); as a loop of per-element sums it cost 0.4 ms per
+         * iteration at the MoLaP shape, this 0.15 ms.
+         */
+        private void addSquares(int offset) {
+            squares += openblas_nolapack.cblas_sdot(stepLength, statePointer.position(offset), 1, statePointer, 1);
         }
 
         @Override
@@ -189,14 +179,14 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             int offset = t * stepLength;
             states.get(offset, h, 0, stepLength);
             if (t == 0) {
-                java.util.Arrays.fill(squares, 0f);
+                squares = 0;
             }
             if (!leaky()) {
                 for (int i = 0; i < stepLength; i++) {
                     h[i] = FastTanh.tanh(h[i] + bias[i]);
                 }
-                addSquares(h);
                 states.put(offset, h, 0, stepLength);
+                addSquares(offset);
                 return;
             }
             if (t == 0) {
@@ -207,8 +197,8 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             for (int i = 0; i < stepLength; i++) {
                 h[i] = keep * previous[i] + a * FastTanh.tanh(h[i] + bias[i]);
             }
-            addSquares(h);
             states.put(offset, h, 0, stepLength);
+            addSquares(offset);
             float[] swap = previous;
             previous = h;
             h = swap;
@@ -268,7 +258,7 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         private final double[] next;
         private double[] bias;
         private double activity;
-        private final double[] squares;
+        private double squares;
         private final double[] biasSums;
         private int width;
 
@@ -280,7 +270,6 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             this.h = new double[stepLength];
             this.previous = new double[stepLength];
             this.next = new double[stepLength];
-            this.squares = new double[stepLength];
             this.biasSums = new double[stepLength];
         }
 
@@ -293,7 +282,7 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
 
         @Override
         double sumOfSquares() {
-            return total(squares);
+            return squares;
         }
 
         @Override
@@ -306,12 +295,12 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             int offset = t * stepLength;
             states.get(offset, h, 0, stepLength);
             if (t == 0) {
-                java.util.Arrays.fill(squares, 0);
+                squares = 0;
             }
             if (!leaky()) {
                 for (int i = 0; i < stepLength; i++) {
                     h[i] = Math.tanh(h[i] + bias[i]);
-                    squares[i] += h[i] * h[i];
+                    squares += h[i] * h[i];
                 }
                 states.put(offset, h, 0, stepLength);
                 return;
@@ -321,7 +310,7 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
             }
             for (int i = 0; i < stepLength; i++) {
                 h[i] = (1 - leak) * previous[i] + leak * Math.tanh(h[i] + bias[i]);
-                squares[i] += h[i] * h[i];
+                squares += h[i] * h[i];
             }
             states.put(offset, h, 0, stepLength);
             double[] swap = previous;

@@ -25,15 +25,29 @@ final class ThinProducts {
         }
         DataType dtype = arrays[0].dataType();
         for (INDArray a : arrays) {
-            // A whole row-major matrix: not a view, c order (a vector is contiguous either way; ND4J gives
-            // [1, N] and [N, 1] arrays the strides [1, 1]).
-            boolean whole = a.rank() == 2 && (a.ordering() == 'c' || a.isVector()) && a.offset() == 0
-                    && a.data().offset() == 0 && a.length() == a.data().length() && a.length() < Integer.MAX_VALUE;
-            if (!whole || a.dataType() != dtype || (dtype != DataType.FLOAT && dtype != DataType.DOUBLE)) {
+            if (!whole(a) || a.dataType() != dtype || (dtype != DataType.FLOAT && dtype != DataType.DOUBLE)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A whole row-major matrix: not a view, c order (a vector is contiguous either way; ND4J gives [1, N] and
+     * [N, 1] arrays the strides [1, 1]).
+     */
+    static boolean whole(INDArray a) {
+        return a.rank() == 2 && (a.ordering() == 'c' || a.isVector()) && wholeBuffer(a);
+    }
+
+    /** A whole c-order array of rank 3. */
+    static boolean whole3d(INDArray a) {
+        return a.rank() == 3 && a.ordering() == 'c' && wholeBuffer(a);
+    }
+
+    private static boolean wholeBuffer(INDArray a) {
+        return a.offset() == 0 && a.data().offset() == 0 && a.length() == a.data().length()
+                && a.length() < Integer.MAX_VALUE;
     }
 
     /** Y [R, k] = H [R, N] W' with W [k, N]: one gemv per row of W. */
