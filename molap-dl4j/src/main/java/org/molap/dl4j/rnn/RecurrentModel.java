@@ -1,5 +1,6 @@
 package org.molap.dl4j.rnn;
 
+import org.molap.dl4j.model.TrainableModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
@@ -11,11 +12,7 @@ import java.util.Map;
  * SameDiff graph ({@link RnnGraph}, automatic differentiation) and a hand-derived BPTT ({@link ElmanBptt}),
  * which the graph keeps honest in a gradient test.
  */
-public interface RecurrentModel {
-
-    /** The loss, its mean-squared-error part, and the gradients of the loss for the requested variables. */
-    record LossAndGradients(double loss, double mse, Map<String, INDArray> gradients) {
-    }
+public interface RecurrentModel extends TrainableModel {
 
     RnnGraph.Shape shape();
 
@@ -44,12 +41,20 @@ public interface RecurrentModel {
     }
 
     /** The live array of a variable (W_rec, b, W_in, W_out, b_out): the trainer updates it in place. */
+    @Override
     INDArray array(String variable);
 
-    /** Every parameter array by name. */
-    Map<String, INDArray> parameters();
-
     LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, Collection<String> variables);
+
+    /** The Elman engines have no loss mask: every entry of every step counts (seed 000). */
+    @Override
+    default LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, INDArray mask, Collection<String> variables) {
+        if (mask != null) {
+            throw new IllegalArgumentException("This modular Elman engine has no loss mask; build the network as a cell "
+                    + "(org.molap.dl4j.model) to train on masked losses.");
+        }
+        return lossAndGradients(inputs, targets, variables);
+    }
 
     /** Outputs [batch, nOut, T] for inputs [batch, nIn, T]. */
     INDArray forward(INDArray inputs);

@@ -1,5 +1,6 @@
 package org.molap.dl4j.rnn;
 
+import org.molap.dl4j.model.Graphs;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -7,8 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.File;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -98,7 +97,7 @@ public final class RnnGraph implements RecurrentModel {
         SDVariable loss = mse.add(weights.mul(s.regularisation().l2()))
                 .add(sd.math.square(states).mean().mul(s.regularisation().activity())).rename(LOSS);
         sd.setLossVariables(LOSS);
-        createGradientsQuietly(sd);
+        Graphs.createGradientsQuietly(sd);
         return new RnnGraph(sd, s);
     }
 
@@ -111,19 +110,6 @@ public final class RnnGraph implements RecurrentModel {
         return previous == null ? update : previous.mul(1 - leak).add(update);
     }
 
-    /** Builds the backward graph now (once per shape), muting M2.1's println of every differentiated op. */
-    private static void createGradientsQuietly(SameDiff sd) {
-        PrintStream stdout = System.out;
-        synchronized (System.class) {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                sd.createGradFunction();
-            } finally {
-                System.setOut(stdout);
-            }
-        }
-    }
-
     @Override
     public RnnGraph load(RecurrentCore core, Head head) {
         RecurrentModel.super.load(core, head);
@@ -132,22 +118,11 @@ public final class RnnGraph implements RecurrentModel {
 
     @Override
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, java.util.Collection<String> variables) {
-        relieveMemoryPressure();
+        Graphs.relieveMemoryPressure();
         org.nd4j.autodiff.samediff.api.OutAndGrad result = sd.calculateGradientsAndOutputs(
                 Map.of(INPUT, inputs, TARGET, targets), java.util.List.of(LOSS, MSE), variables);
         return new LossAndGradients(result.getOutputs().get(LOSS).getDouble(0), result.getOutputs().get(MSE).getDouble(0),
                 result.getGradients());
-    }
-
-    /**
-     * SameDiff leaves each iteration's intermediates to the garbage collector, which does not see their native
-     * size: measured at N = 400, T = 440, batch 200, the process grew by about 4 GB per iteration and the
-     * benchmark was killed at 24 GB. Collect when the process holds more than a quarter of the machine's memory.
-     */
-    private static void relieveMemoryPressure() {
-        if (org.bytedeco.javacpp.Pointer.physicalBytes() > org.bytedeco.javacpp.Pointer.totalPhysicalBytes() / 4) {
-            System.gc();
-        }
     }
 
     @Override

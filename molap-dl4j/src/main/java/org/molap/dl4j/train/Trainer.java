@@ -1,6 +1,6 @@
 package org.molap.dl4j.train;
 
-import org.molap.dl4j.rnn.RecurrentModel;
+import org.molap.dl4j.model.TrainableModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -44,7 +44,7 @@ public final class Trainer {
     }
 
     /** Runs {@code config.iterations()} iterations (or until the data ends) and returns what the phase did. */
-    public PhaseRecord fit(String phase, RecurrentModel model, TrainableSet trainable, DataSetIterator data) {
+    public PhaseRecord fit(String phase, TrainableModel model, TrainableSet trainable, DataSetIterator data) {
         List<String> names = new ArrayList<>();
         Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
         long trainableEntries = 0;
@@ -67,7 +67,8 @@ public final class Trainer {
         long start = System.nanoTime();
         while (done < config.iterations() && data.hasNext()) {
             DataSet batch = data.next();
-            RecurrentModel.LossAndGradients result = model.lossAndGradients(batch.getFeatures(), batch.getLabels(), names);
+            TrainableModel.LossAndGradients result = model.lossAndGradients(batch.getFeatures(), batch.getLabels(),
+                    batch.getLabelsMaskArray(), names);
             double loss = result.loss();
             double mse = result.mse();
             if (!Double.isFinite(loss)) {

@@ -1,0 +1,41 @@
+package org.molap.dl4j.model;
+
+import java.util.Map;
+
+/**
+ * The loss on top of the readout: the data term (mean squared error, or binary cross-entropy of the readout read as
+ * logits), averaged over the entries the loss mask keeps (every entry without a mask), plus an L2 penalty on named
+ * parameters and an activity penalty on the cell's observed activity (mean of its squares over all steps).
+ */
+public record Loss(Kind kind, Map<String, Double> l2, double activity) {
+
+    public enum Kind { MSE, BCE }
+
+    public Loss {
+        l2 = Map.copyOf(l2);
+        if (activity < 0 || l2.values().stream().anyMatch(c -> c < 0)) {
+            throw new IllegalArgumentException("Penalty coefficients cannot be negative: l2 " + l2 + ", activity " + activity + ".");
+        }
+    }
+
+    public static Loss mse() {
+        return new Loss(Kind.MSE, Map.of(), 0);
+    }
+
+    public static Loss bce() {
+        return new Loss(Kind.BCE, Map.of(), 0);
+    }
+
+    /** The same data term with l2 * |p|^2 added for each named parameter. */
+    public Loss withL2(double coefficient, String... parameters) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>(l2);
+        for (String p : parameters) {
+            m.put(p, coefficient);
+        }
+        return new Loss(kind, m, activity);
+    }
+
+    public Loss withActivity(double coefficient) {
+        return new Loss(kind, l2, coefficient);
+    }
+}

@@ -1,0 +1,122 @@
+package org.molap.dl4j.model;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Builds one SameDiff graph for any {@link Cell} over T steps, with its linear readout head and its {@link Loss}:
+ * <pre>
+ *   drive   = cell.drive(X)                       all steps in one product, X as rows [T*B, inputs]
+ *   s_{t+1} = cell.step(s_t, drive_t, noise_t, t)  s_0 from the cell's StateSpecs
+ *   r_t     = cell.observed(s_{t+1});   y_t = W_out r_t + b_out          (the output at step t reads the state after input t)
+ *   loss    = data(y, y*, mask) + sum_p l2_p |p|^2 + activity mean(r^2)
+ * </pre>
+ * Placeholders: {@value #INPUT} [B, inputs, T], {@value #TARGET} and {@value #MASK} [B, outputs, T] (B dynamic),
+ * {@value #NOISE} [T, B, noiseSize] when the cell has noise, and one [B, size] per random initial state. SameDiff
+ * cannot differentiate its while loop (REFERENCE.md section 5), hence the unrolling; {@code unstack} splits the
+ * steps because point indexing breaks in the backward pass.
+ */
+public final class Unroller {
+    public static final String INPUT = "x";
+    public static final String TARGET = "y";
+    public static final String MASK = "mask";
+    public static final String NOISE = "noise";
+    public static final String OUTPUT = "out";
+    public static final String OBSERVED = "observed";
+    public static final String DATA_LOSS = "data_loss";
+    public static final String LOSS = "loss";
+    public static final String W_OUT = "W_out";
+    public static final String B_OUT = "b_out";
+    public static final String HEAD = "head";
+
+    private Unroller() {
+    }
+
+    /** The readout head's parameters: W_out ~ N(0, 1 / (observed + 1)) (fan-in, as seed 000's code), b_out = 0. */
+    public static List<ParamSpec> head(int observed, int outputs) {
+        return List.of(ParamSpec.of(W_OUT, HEAD, Init.normal(1 / Math.sqrt(observed + 1.0)), outputs, observed),
+                ParamSpec.of(B_OUT, HEAD, Init.zeros(), 1, outputs));
+    }
+
+    /** The model of {@code cell} over {@code steps} steps with {@code outputs} readout channels; parameters drawn from {@code seed}. */
+    public static CellModel unroll(Cell cell, int outputs, int steps, DataType dtype, Loss loss, long seed) {
+        if (outputs <= 0 || steps <= 0) {
+            throw new IllegalArgumentException("A model needs outputs and steps, got " + outputs + " outputs and " + steps + " steps.");
+        }
+        SameDiff sd = SameDiff.create();
+        Random rng = new Random(seed);
+        List<ParamSpec> specs = new ArrayList<>(cell.parameters());
+        for (StateSpec s : cell.states()) {
+            if (s.start() == StateSpec.Start.LEARNED) {
+                specs.add(ParamSpec.of(s.initialName(), s.group(), Init.zeros(), 1, s.size()));
+            }
+        }
+        specs.addAll(head(cell.observedSize(), outputs));
+        Map<String, SDVariable> vars = new LinkedHashMap<>();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (ParamSpec p : specs) {
+            if (vars.containsKey(p.name())) {
+                throw new IllegalArgumentException("The parameter name '" + p.name() + "' is declared twice.");
+            }
+            vars.put(p.name(), sd.var(p.name(), p.init().create(p.shape(), dtype, rng)));
+            groups.put(p.name(), p.group());
+        }
+        Params params = new Params(vars);
+
+        SDVariable x = sd.placeHolder(INPUT, dtype, -1, cell.inputs(), steps);
+        SDVariable y = sd.placeHolder(TARGET, dtype, -1, outputs, steps);
+        SDVariable mask = sd.placeHolder(MASK, dtype, -1, outputs, steps);
+        SDVariable rows = sd.reshape(sd.permute(x, 2, 0, 1), -1, cell.inputs());                  // [T*B, inputs]
+        SDVariable[] driveAt = sd.unstack(sd.reshape(cell.drive(sd, params, rows), steps, -1, cell.driveSize()), 0, steps);
+        SDVariable[] noiseAt = cell.noiseSize() > 0
+                ? sd.unstack(sd.placeHolder(NOISE, dtype, steps, -1, cell.noiseSize()), 0, steps) : new SDVariable[steps];
+
+        // [B, size] zeros whatever the batch: the first drive times a constant zero matrix.
+        List<StateSpec> parts = cell.states();
+        SDVariable[] state = new SDVariable[parts.size()];
+        for (int i = 0; i < state.length; i++) {
+            StateSpec s = parts.get(i);
+            SDVariable zeros = driveAt[0].mmul(sd.constant(Nd4j.zeros(dtype, cell.driveSize(), s.size())));
+            state[i] = switch (s.start()) {
+                case ZERO -> zeros;
+                case FIXED -> zeros.add(s.scale());
+                case LEARNED -> zeros.add(params.get(s.initialName()));
+                case RANDOM -> sd.placeHolder(s.initialName(), dtype, -1, s.size());
+            };
+        }
+        SDVariable[] observed = new SDVariable[steps];
+        for (int t = 0; t < steps; t++) {
+            state = cell.step(new Cell.Step(sd, params, state, driveAt[t], noiseAt[t], t));
+            observed[t] = cell.observed(sd, params, state);
+        }
+        int o = cell.observedSize();
+        SDVariable r = sd.stack(0, observed).rename(OBSERVED);                                     // [T, B, O]
+        SDVariable readout = sd.reshape(sd.reshape(r, -1, o).mmul(sd.transpose(params.get(W_OUT))).add(params.get(B_OUT)),
+                steps, -1, outputs);
+        SDVariable out = sd.permute(readout, 1, 2, 0).rename(OUTPUT);                            // [B, outputs, T]
+
+        SDVariable perEntry = loss.kind() == Loss.Kind.MSE
+                ? sd.math.square(out.sub(y))
+                : sd.nn.softplus(out).sub(y.mul(out));      // -[y log s(z) + (1 - y) log(1 - s(z))], stable in z
+        SDVariable data = perEntry.mul(mask).sum().div(mask.sum()).rename(DATA_LOSS);
+        SDVariable total = data;
+        for (Map.Entry<String, Double> e : loss.l2().entrySet()) {
+            total = total.add(sd.math.square(params.get(e.getKey())).sum().mul(e.getValue()));
+        }
+        if (loss.activity() > 0) {
+            total = total.add(sd.math.square(r).mean().mul(loss.activity()));
+        }
+        sd.identity(LOSS, total);          // a variable of its own, also when there is no penalty
+        sd.setLossVariables(LOSS);
+        Graphs.createGradientsQuietly(sd);
+        return new CellModel(sd, cell, groups, outputs, steps, dtype, new Random(rng.nextLong()));
+    }
+}
