@@ -23,15 +23,17 @@ import java.util.Random;
 public final class CellModel implements TrainableModel {
     private final SameDiff sd;
     private final Cell cell;
+    private final Loss loss;
     private final Map<String, String> groups;
     private final int outputs;
     private final int steps;
     private final DataType dtype;
     private final Random rng;
 
-    CellModel(SameDiff sd, Cell cell, Map<String, String> groups, int outputs, int steps, DataType dtype, Random rng) {
+    CellModel(SameDiff sd, Cell cell, Loss loss, Map<String, String> groups, int outputs, int steps, DataType dtype, Random rng) {
         this.sd = sd;
         this.cell = cell;
+        this.loss = loss;
         this.groups = groups;
         this.outputs = outputs;
         this.steps = steps;
@@ -75,7 +77,7 @@ public final class CellModel implements TrainableModel {
         Graphs.relieveMemoryPressure();
         Map<String, INDArray> ph = placeholders(inputs);
         ph.put(Unroller.TARGET, targets.castTo(dtype));
-        ph.put(Unroller.MASK, fullMask(mask, targets));
+        putMask(ph, mask, targets);
         OutAndGrad result = sd.calculateGradientsAndOutputs(ph, List.of(Unroller.LOSS, Unroller.DATA_LOSS), variables);
         return new LossAndGradients(result.getOutputs().get(Unroller.LOSS).getDouble(0),
                 result.getOutputs().get(Unroller.DATA_LOSS).getDouble(0), result.getGradients());
@@ -85,7 +87,7 @@ public final class CellModel implements TrainableModel {
     public double loss(INDArray inputs, INDArray targets, INDArray mask) {
         Map<String, INDArray> ph = placeholders(inputs);
         ph.put(Unroller.TARGET, targets.castTo(dtype));
-        ph.put(Unroller.MASK, fullMask(mask, targets));
+        putMask(ph, mask, targets);
         return sd.output(ph, Unroller.LOSS).get(Unroller.LOSS).getDouble(0);
     }
 
@@ -116,6 +118,15 @@ public final class CellModel implements TrainableModel {
             }
         }
         return ph;
+    }
+
+    private void putMask(Map<String, INDArray> ph, INDArray mask, INDArray targets) {
+        if (loss.usesMask()) {
+            ph.put(Unroller.MASK, fullMask(mask, targets));
+        } else if (mask != null) {
+            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
+                    + "build it with Loss...masked().");
+        }
     }
 
     /** Per-step masks [B, T] spread over the output channels; no mask: every entry counts. */

@@ -4,10 +4,11 @@ import java.util.Map;
 
 /**
  * The loss on top of the readout: the data term (mean squared error, or binary cross-entropy of the readout read as
- * logits), averaged over the entries the loss mask keeps (every entry without a mask), plus an L2 penalty on named
- * parameters and an activity penalty on the cell's observed activity (mean of its squares over all steps).
+ * logits), averaged over every entry, or, when {@code usesMask}, over the entries the batch's loss mask keeps; plus an
+ * L2 penalty on named parameters and an activity penalty on the cell's observed activity (mean of its squares over
+ * all steps).
  */
-public record Loss(Kind kind, Map<String, Double> l2, double activity) {
+public record Loss(Kind kind, boolean usesMask, Map<String, Double> l2, double activity) {
 
     public enum Kind { MSE, BCE }
 
@@ -19,11 +20,11 @@ public record Loss(Kind kind, Map<String, Double> l2, double activity) {
     }
 
     public static Loss mse() {
-        return new Loss(Kind.MSE, Map.of(), 0);
+        return new Loss(Kind.MSE, false, Map.of(), 0);
     }
 
     public static Loss bce() {
-        return new Loss(Kind.BCE, Map.of(), 0);
+        return new Loss(Kind.BCE, false, Map.of(), 0);
     }
 
     /** The same data term with l2 * |p|^2 added for each named parameter. */
@@ -32,10 +33,15 @@ public record Loss(Kind kind, Map<String, Double> l2, double activity) {
         for (String p : parameters) {
             m.put(p, coefficient);
         }
-        return new Loss(kind, m, activity);
+        return new Loss(kind, usesMask, m, activity);
     }
 
     public Loss withActivity(double coefficient) {
-        return new Loss(kind, l2, coefficient);
+        return new Loss(kind, usesMask, l2, coefficient);
+    }
+
+    /** Averaged over the entries the loss mask keeps (the mask is then required: [batch, T] or [batch, outputs, T]). */
+    public Loss masked() {
+        return new Loss(kind, true, l2, activity);
     }
 }

@@ -19,7 +19,8 @@ import java.util.Random;
  *   r_t     = cell.observed(s_{t+1});   y_t = W_out r_t + b_out          (the output at step t reads the state after input t)
  *   loss    = data(y, y*, mask) + sum_p l2_p |p|^2 + activity mean(r^2)
  * </pre>
- * Placeholders: {@value #INPUT} [B, inputs, T], {@value #TARGET} and {@value #MASK} [B, outputs, T] (B dynamic),
+ * Placeholders: {@value #INPUT} [B, inputs, T], {@value #TARGET} [B, outputs, T] (B dynamic), {@value #MASK}
+ * [B, outputs, T] for a masked loss,
  * {@value #NOISE} [T, B, noiseSize] when the cell has noise, and one [B, size] per random initial state. SameDiff
  * cannot differentiate its while loop (REFERENCE.md section 5), hence the unrolling; {@code unstack} splits the
  * steps because point indexing breaks in the backward pass.
@@ -73,7 +74,6 @@ public final class Unroller {
 
         SDVariable x = sd.placeHolder(INPUT, dtype, -1, cell.inputs(), steps);
         SDVariable y = sd.placeHolder(TARGET, dtype, -1, outputs, steps);
-        SDVariable mask = sd.placeHolder(MASK, dtype, -1, outputs, steps);
         SDVariable rows = sd.reshape(sd.permute(x, 2, 0, 1), -1, cell.inputs());                  // [T*B, inputs]
         SDVariable[] driveAt = sd.unstack(sd.reshape(cell.drive(sd, params, rows), steps, -1, cell.driveSize()), 0, steps);
         SDVariable[] noiseAt = cell.noiseSize() > 0
@@ -106,7 +106,13 @@ public final class Unroller {
         SDVariable perEntry = loss.kind() == Loss.Kind.MSE
                 ? sd.math.square(out.sub(y))
                 : sd.nn.softplus(out).sub(y.mul(out));      // -[y log s(z) + (1 - y) log(1 - s(z))], stable in z
-        SDVariable data = perEntry.mul(mask).sum().div(mask.sum()).rename(DATA_LOSS);
+        SDVariable data;
+        if (loss.usesMask()) {
+            SDVariable mask = sd.placeHolder(MASK, dtype, -1, outputs, steps);
+            data = perEntry.mul(mask).sum().div(mask.sum()).rename(DATA_LOSS);
+        } else {
+            data = perEntry.mean().rename(DATA_LOSS);
+        }
         SDVariable total = data;
         for (Map.Entry<String, Double> e : loss.l2().entrySet()) {
             total = total.add(sd.math.square(params.get(e.getKey())).sum().mul(e.getValue()));
@@ -117,6 +123,6 @@ public final class Unroller {
         sd.identity(LOSS, total);          // a variable of its own, also when there is no penalty
         sd.setLossVariables(LOSS);
         Graphs.createGradientsQuietly(sd);
-        return new CellModel(sd, cell, groups, outputs, steps, dtype, new Random(rng.nextLong()));
+        return new CellModel(sd, cell, loss, groups, outputs, steps, dtype, new Random(rng.nextLong()));
     }
 }

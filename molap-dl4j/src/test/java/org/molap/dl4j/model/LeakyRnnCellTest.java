@@ -3,22 +3,18 @@ package org.molap.dl4j.model;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
-import org.molap.dl4j.rnn.Head;
-import org.molap.dl4j.rnn.ModularRnnConfig;
-import org.molap.dl4j.rnn.RecurrentCore;
-import org.molap.dl4j.rnn.Regularisation;
-import org.molap.dl4j.rnn.RnnGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The leaky tanh cell on the unroller: gradients, a known forward answer, and the same numbers as the MoLaP graph. */
+/**
+ * The leaky tanh cell on the unroller: gradients and a known forward answer. (Before RnnGraph became this cell, the
+ * cell gave that graph's loss and gradients to 1e-13; ElmanBpttTest checks the fast engine against it.)
+ */
 class LeakyRnnCellTest {
     private static final int UNITS = 6;
     private static final int INPUTS = 2;
@@ -40,7 +36,7 @@ class LeakyRnnCellTest {
     @ParameterizedTest(name = "leak {0}")
     @ValueSource(doubles = {0.2, 1.0})
     void gradientsMatchCentralDifferencesWithPenaltiesAndAMask(double leak) {
-        Loss loss = Loss.mse().withL2(1e-2, LeakyRnnCell.W_REC, LeakyRnnCell.W_IN, Unroller.W_OUT).withActivity(1e-1);
+        Loss loss = Loss.mse().masked().withL2(1e-2, LeakyRnnCell.W_REC, LeakyRnnCell.W_IN, Unroller.W_OUT).withActivity(1e-1);
         CellModel m = model(leak, loss);
         INDArray x = random(1, 4, INPUTS, STEPS);
         INDArray y = random(2, 4, OUTPUTS, STEPS);
@@ -89,34 +85,6 @@ class LeakyRnnCellTest {
                     assertEquals(yo, out.getDouble(trial, o, t), 1e-12, "y[" + trial + "," + o + "," + t + "]");
                 }
             }
-        }
-    }
-
-    /** The port: with the same weights, the cell's graph gives the MoLaP graph's loss and gradients. */
-    @ParameterizedTest(name = "leak {0}")
-    @ValueSource(doubles = {0.2, 1.0})
-    void givesTheNumbersOfTheModularGraph(double leak) {
-        Regularisation reg = new Regularisation(1e-2, 1e-1);
-        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(UNITS, 2, 1.5, 5, leak), DataType.DOUBLE);
-        Head head = Head.random(UNITS, INPUTS, OUTPUTS, 6, DataType.DOUBLE);
-        RnnGraph graph = RnnGraph.build(RnnGraph.Shape.of(core, INPUTS, OUTPUTS, STEPS, DataType.DOUBLE, reg)).load(core, head);
-        Loss loss = Loss.mse().withL2(reg.l2(), LeakyRnnCell.W_REC, LeakyRnnCell.W_IN, Unroller.W_OUT).withActivity(reg.activity());
-        CellModel m = Unroller.unroll(new LeakyRnnCell(UNITS, INPUTS, leak, 1.5), OUTPUTS, STEPS, DataType.DOUBLE, loss, 1);
-        m.array(LeakyRnnCell.W_REC).assign(core.wRec());
-        m.array(LeakyRnnCell.BIAS).assign(core.bias());
-        m.array(LeakyRnnCell.W_IN).assign(head.wIn());
-        m.array(Unroller.W_OUT).assign(head.wOut());
-        m.array(Unroller.B_OUT).assign(head.bOut());
-        INDArray x = random(7, 5, INPUTS, STEPS);
-        INDArray y = random(8, 5, OUTPUTS, STEPS);
-        List<String> names = List.of(RecurrentCore.W_REC, RecurrentCore.BIAS, Head.W_IN, Head.W_OUT, Head.B_OUT);
-        TrainableModel.LossAndGradients expected = graph.lossAndGradients(x, y, names);
-        TrainableModel.LossAndGradients actual = m.lossAndGradients(x, y, null, names);
-        assertEquals(expected.loss(), actual.loss(), 1e-14);
-        assertEquals(expected.mse(), actual.mse(), 1e-14);
-        for (Map.Entry<String, INDArray> e : expected.gradients().entrySet()) {
-            INDArray g = actual.gradients().get(e.getKey());
-            assertEquals(0, e.getValue().sub(g).amaxNumber().doubleValue(), 1e-13, e.getKey());
         }
     }
 }

@@ -48,7 +48,7 @@ class UnrollerTest {
 
     @Test
     void maskedMseAndCrossEntropyAverageOverTheKeptEntries() {
-        CellModel m = Unroller.unroll(new LeakyRnnCell(4, 2, 0.2, 1.5), 2, 5, DataType.DOUBLE, Loss.mse(), 3);
+        CellModel m = Unroller.unroll(new LeakyRnnCell(4, 2, 0.2, 1.5), 2, 5, DataType.DOUBLE, Loss.mse().masked(), 3);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 2, 5);
         INDArray y = Nd4j.rand(DataType.DOUBLE, 3, 2, 5);
         INDArray out = m.forward(x);
@@ -81,6 +81,7 @@ class UnrollerTest {
         }
         assertEquals(bce / z.length(), c.loss(x, labels, null), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> m.loss(x, y, Nd4j.ones(DataType.DOUBLE, 3, 4)));
+        assertThrows(IllegalArgumentException.class, () -> c.loss(x, labels, mask), "a mask for an unmasked loss");
     }
 
     @Test
