@@ -52,12 +52,18 @@ public interface Cell {
         return states().get(0).size();
     }
 
+    /** How the readout W_out starts; default N(0, 1 / (observed + 1)), the fan-in scale of seed 000's code. */
+    default Init readoutInit() {
+        return Init.normal(1 / Math.sqrt(observedSize() + 1.0));
+    }
+
     /**
      * One step's inputs: the graph, the parameters, the state before the step, this step's drive [B, D], this step's
-     * standard-normal noise [B, noiseSize] (null without noise), and the step index t (0-based; terms switched on
-     * and off by fixed time windows read it).
+     * raw inputs [B, inputs] (gates and trial labels that a step reads), its standard-normal noise [B, noiseSize]
+     * (null without noise), and the step index t (0-based; terms switched on and off by fixed time windows read it).
      */
-    record Step(SameDiff sd, Params params, SDVariable[] state, SDVariable drive, SDVariable noise, int t) {
+    record Step(SameDiff sd, Params params, SDVariable[] state, SDVariable drive, SDVariable input, SDVariable noise,
+                int t) {
         public SDVariable param(String name) {
             return params.get(name);
         }

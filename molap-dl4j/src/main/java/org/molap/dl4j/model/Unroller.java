@@ -41,9 +41,9 @@ public final class Unroller {
     private Unroller() {
     }
 
-    /** The readout head's parameters: W_out ~ N(0, 1 / (observed + 1)) (fan-in, as seed 000's code), b_out = 0. */
-    public static List<ParamSpec> head(int observed, int outputs) {
-        return List.of(ParamSpec.of(W_OUT, HEAD, Init.normal(1 / Math.sqrt(observed + 1.0)), outputs, observed),
+    /** The readout head's parameters: W_out as the cell says ({@link Cell#readoutInit()}), b_out = 0. */
+    public static List<ParamSpec> head(Cell cell, int outputs) {
+        return List.of(ParamSpec.of(W_OUT, HEAD, cell.readoutInit(), outputs, cell.observedSize()),
                 ParamSpec.of(B_OUT, HEAD, Init.zeros(), 1, outputs));
     }
 
@@ -60,7 +60,7 @@ public final class Unroller {
                 specs.add(ParamSpec.of(s.initialName(), s.group(), Init.zeros(), 1, s.size()));
             }
         }
-        specs.addAll(head(cell.observedSize(), outputs));
+        specs.addAll(head(cell, outputs));
         Map<String, SDVariable> vars = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
         for (ParamSpec p : specs) {
@@ -75,6 +75,7 @@ public final class Unroller {
         SDVariable x = sd.placeHolder(INPUT, dtype, -1, cell.inputs(), steps);
         SDVariable y = sd.placeHolder(TARGET, dtype, -1, outputs, steps);
         SDVariable rows = sd.reshape(sd.permute(x, 2, 0, 1), -1, cell.inputs());                  // [T*B, inputs]
+        SDVariable[] inputAt = sd.unstack(sd.reshape(rows, steps, -1, cell.inputs()), 0, steps);
         SDVariable[] driveAt = sd.unstack(sd.reshape(cell.drive(sd, params, rows), steps, -1, cell.driveSize()), 0, steps);
         SDVariable[] noiseAt = cell.noiseSize() > 0
                 ? sd.unstack(sd.placeHolder(NOISE, dtype, steps, -1, cell.noiseSize()), 0, steps) : new SDVariable[steps];
@@ -94,7 +95,7 @@ public final class Unroller {
         }
         SDVariable[] observed = new SDVariable[steps];
         for (int t = 0; t < steps; t++) {
-            state = cell.step(new Cell.Step(sd, params, state, driveAt[t], noiseAt[t], t));
+            state = cell.step(new Cell.Step(sd, params, state, driveAt[t], inputAt[t], noiseAt[t], t));
             observed[t] = cell.observed(sd, params, state);
         }
         int o = cell.observedSize();
