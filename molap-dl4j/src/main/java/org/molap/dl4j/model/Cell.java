@@ -22,6 +22,11 @@ public interface Cell {
     /** Inputs per step the cell expects (the task's input channels). */
     int inputs();
 
+    /** Variables computed once per graph from the parameters, before the steps (default: none). */
+    default Params derive(SameDiff sd, Params p) {
+        return p;
+    }
+
     /**
      * The state-independent drive for all steps at once: inputs [T*B, inputs] to [T*B, D] (an input projection, an
      * encoder). Default: the inputs themselves.

@@ -12,6 +12,15 @@ public final class Params {
         this.variables = Map.copyOf(variables);
     }
 
+    /** These variables and one more, derived from them once per graph (an orthonormal factor, a scaled matrix). */
+    public Params with(String name, SDVariable derived) {
+        Map<String, SDVariable> m = new java.util.HashMap<>(variables);
+        if (m.put(name, derived) != null) {
+            throw new IllegalArgumentException("'" + name + "' is already a parameter.");
+        }
+        return new Params(m);
+    }
+
     public SDVariable get(String name) {
         SDVariable v = variables.get(name);
         if (v == null) {

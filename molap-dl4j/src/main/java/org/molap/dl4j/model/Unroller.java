@@ -70,7 +70,7 @@ public final class Unroller {
             vars.put(p.name(), sd.var(p.name(), p.init().create(p.shape(), dtype, rng)));
             groups.put(p.name(), p.group());
         }
-        Params params = new Params(vars);
+        Params params = cell.derive(sd, new Params(vars));
 
         SDVariable x = sd.placeHolder(INPUT, dtype, -1, cell.inputs(), steps);
         SDVariable y = sd.placeHolder(TARGET, dtype, -1, outputs, steps);
