@@ -3,14 +3,14 @@ package org.molap.dl4j.model;
 import java.util.Map;
 
 /**
- * The loss on top of the readout: the data term (mean squared error, or binary cross-entropy of the readout read as
- * logits), averaged over every entry, or, when {@code usesMask}, over the entries the batch's loss mask keeps; plus an
+ * The loss on top of the readout: the data term (mean squared error of the linear readout, or of its tanh as seed
+ * 002's readout, or binary cross-entropy of the readout read as logits), averaged over every entry, or, when {@code usesMask}, over the entries the batch's loss mask keeps; plus an
  * L2 penalty on named parameters and an activity penalty on the cell's observed activity (mean of its squares over
  * all steps).
  */
 public record Loss(Kind kind, boolean usesMask, Map<String, Double> l2, double activity) {
 
-    public enum Kind { MSE, BCE }
+    public enum Kind { MSE, TANH_MSE, BCE }
 
     public Loss {
         l2 = Map.copyOf(l2);
@@ -21,6 +21,11 @@ public record Loss(Kind kind, boolean usesMask, Map<String, Double> l2, double a
 
     public static Loss mse() {
         return new Loss(Kind.MSE, false, Map.of(), 0);
+    }
+
+    /** MSE of tanh(W_out r + b_out): seed 002's readout, targets in {-1, +1}. */
+    public static Loss tanhMse() {
+        return new Loss(Kind.TANH_MSE, false, Map.of(), 0);
     }
 
     public static Loss bce() {

@@ -16,7 +16,7 @@ import java.util.Random;
  * <pre>
  *   drive   = cell.drive(X)                       all steps in one product, X as rows [T*B, inputs]
  *   s_{t+1} = cell.step(s_t, drive_t, noise_t, t)  s_0 from the cell's StateSpecs
- *   r_t     = cell.observed(s_{t+1});   y_t = W_out r_t + b_out          (the output at step t reads the state after input t)
+ *   r_t     = cell.observed(s_{t+1});   y_t = W_out r_t + b_out  (or tanh of it; the output at step t reads the state after input t)
  *   loss    = data(y, y*, mask) + sum_p l2_p |p|^2 + activity mean(r^2)
  * </pre>
  * Placeholders: {@value #INPUT} [B, inputs, T], {@value #TARGET} [B, outputs, T] (B dynamic), {@value #MASK}
@@ -102,11 +102,13 @@ public final class Unroller {
         SDVariable r = sd.stack(0, observed).rename(OBSERVED);                                     // [T, B, O]
         SDVariable readout = sd.reshape(sd.reshape(r, -1, o).mmul(sd.transpose(params.get(W_OUT))).add(params.get(B_OUT)),
                 steps, -1, outputs);
-        SDVariable out = sd.permute(readout, 1, 2, 0).rename(OUTPUT);                            // [B, outputs, T]
+        SDVariable linear = sd.permute(readout, 1, 2, 0);                                         // [B, outputs, T]
+        // The output: the readout, or its tanh (seed 002); for cross-entropy the logits.
+        SDVariable out = (loss.kind() == Loss.Kind.TANH_MSE ? sd.math.tanh(linear) : linear).rename(OUTPUT);
 
-        SDVariable perEntry = loss.kind() == Loss.Kind.MSE
-                ? sd.math.square(out.sub(y))
-                : sd.nn.softplus(out).sub(y.mul(out));      // -[y log s(z) + (1 - y) log(1 - s(z))], stable in z
+        SDVariable perEntry = loss.kind() == Loss.Kind.BCE
+                ? sd.nn.softplus(out).sub(y.mul(out))       // -[y log s(z) + (1 - y) log(1 - s(z))], stable in z
+                : sd.math.square(out.sub(y));
         SDVariable data;
         if (loss.usesMask()) {
             SDVariable mask = sd.placeHolder(MASK, dtype, -1, outputs, steps);
