@@ -2,8 +2,12 @@ package org.molap.dl4j.model;
 
 import org.junit.jupiter.api.Test;
 import org.molap.dl4j.data.GeneratedIterator;
+import org.molap.dl4j.model.cells.EncodedReluCell;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
+import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
+import org.molap.dl4j.model.cells.NmRnnCell;
+import org.molap.dl4j.model.cells.RateRnnCell;
 import org.molap.dl4j.train.PhaseRecord;
 import org.molap.dl4j.train.Trainer;
 import org.molap.dl4j.train.TrainerConfig;
@@ -88,5 +92,61 @@ class CellLearningTest {
         PhaseRecord r = new Trainer(new TrainerConfig(5e-2, 150)).fit("motifs", m, TrainableSet.of(MotorRateCell.B),
                 repeat(new DataSet(x, y), 150));
         assertLearns(r);
+    }
+
+    /** The hold task of the leaky cell for any model: inputs [B, channels, T] with the pulse on channel 0. */
+    private static PhaseRecord trainHold(CellModel m, int channels, int steps, double rate, int iterations, String... groups) {
+        int batch = 32;
+        INDArray x = Nd4j.zeros(DataType.FLOAT, batch, channels, steps);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 1, steps);
+        for (int b = 0; b < batch; b++) {
+            double sign = b % 2 == 0 ? 1 : -1;
+            x.putScalar(new int[] {b, 0, 2}, sign);
+            for (int t = 4; t < steps; t++) {
+                y.putScalar(new int[] {b, 0, t}, 0.5 * sign);
+            }
+        }
+        return new Trainer(new TrainerConfig(rate, iterations)).fit(m.cell().getClass().getSimpleName(), m,
+                TrainableSet.of(m.parametersIn(groups).toArray(String[]::new)), repeat(new DataSet(x, y), iterations));
+    }
+
+    @Test
+    void nmRnnLstmAndRateRnnsLearnToHoldAPulse() {
+        assertLearns(trainHold(Unroller.unroll(new NmRnnCell(new NmRnnCell.Config(20, 4, 2, 1, 1, 2, 5, 1)), 1, 20,
+                DataType.FLOAT, Loss.mse(), 5), 1, 20, 2e-2, 150, "lr", "nm", Unroller.HEAD));
+        assertLearns(trainHold(Unroller.unroll(new LstmCell(10, 1), 1, 20, DataType.FLOAT, Loss.mse(), 6),
+                1, 20, 2e-2, 150, "core", Unroller.HEAD));
+        assertLearns(trainHold(Unroller.unroll(new RateRnnCell(20, 1, 2, 3), 1, 20, DataType.FLOAT, Loss.mse(), 7),
+                1, 20, 2e-2, 150, "core", Unroller.HEAD));
+    }
+
+    /** Seed 002's network learns two linear classifications of a 2-D stimulus (targets +-1 through tanh), its encoder frozen. */
+    @Test
+    void encodedReluRnnLearnsTwoClassificationsWithItsEncoderUnchanged() {
+        int batch = 64;
+        int steps = 6;
+        CellModel m = Unroller.unroll(new EncodedReluCell(32, 2, 16, 16, 8), 2, steps, DataType.FLOAT, Loss.tanhMse().masked(), 8);
+        INDArray encoderBefore = m.array("W1").dup();
+        INDArray x = Nd4j.zeros(DataType.FLOAT, batch, 3, steps);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 2, steps);
+        INDArray mask = Nd4j.zeros(DataType.FLOAT, batch, steps);
+        Random rng = new Random(1);
+        for (int b = 0; b < batch; b++) {
+            double s1 = rng.nextDouble() * 2 - 1;
+            double s2 = rng.nextDouble() * 2 - 1;
+            for (int t = 0; t < steps - 1; t++) {
+                x.putScalar(new int[] {b, 0, t}, 1);            // fixation until the decision step
+                x.putScalar(new int[] {b, 1, t}, s1);
+                x.putScalar(new int[] {b, 2, t}, s2);
+            }
+            y.putScalar(new int[] {b, 0, steps - 1}, s1 > 0 ? 1 : -1);
+            y.putScalar(new int[] {b, 1, steps - 1}, s1 + s2 > 0 ? 1 : -1);
+            mask.putScalar(b, steps - 1, 1);                    // the loss reads the decision step only
+        }
+        PhaseRecord r = new Trainer(new TrainerConfig(1e-2, 150)).fit("EncodedReluCell", m,
+                TrainableSet.of(m.parametersIn("core", Unroller.HEAD).toArray(String[]::new)), repeat(new DataSet(x, y, null, mask), 150));
+        assertLearns(r);
+        assertTrue(java.util.Arrays.equals(m.array("W1").dup().data().asFloat(), encoderBefore.data().asFloat()),
+                "the frozen encoder is bitwise unchanged");
     }
 }
