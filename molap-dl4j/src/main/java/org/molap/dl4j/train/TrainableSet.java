@@ -22,6 +22,11 @@ public final class TrainableSet {
         return set;
     }
 
+    /** These variables, whole: e.g. a phase that trains some parameter groups, {@code of(model.parametersIn("lr", "head"))}. */
+    public static TrainableSet of(java.util.Collection<String> variables) {
+        return of(variables.toArray(String[]::new));
+    }
+
     /** Every entry of the variable is trainable. */
     public TrainableSet all(String variable) {
         masks.put(variable, null);

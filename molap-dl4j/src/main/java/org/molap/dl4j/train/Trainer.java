@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The one training loop: per iteration, gradients of the loss for the trainable variables, then their
- * element masks, then Adam, then the masked update. Masking the gradient before Adam keeps the optimiser
+ * element masks, then clipping (if the {@link Optimiser} asks), then Adam (and AdamW's decoupled decay), then the
+ * masked update. Masking the gradient before Adam keeps the optimiser
  * state of frozen entries at exactly zero; masking the update as well makes frozen entries bitwise unchanged.
  * (SameDiff's own fit reports a loss of 0 in M2.1 and has no hook for masks: REFERENCE.md section 5.)
  */
@@ -76,12 +77,22 @@ public final class Trainer {
             }
             Map<String, INDArray> steps = new LinkedHashMap<>();
             for (String name : names) {
-                INDArray grad = result.gradients().get(name);
                 INDArray mask = trainable.mask(name);
                 if (mask != null) {
-                    grad.muli(mask);
+                    result.gradients().get(name).muli(mask);
                 }
+            }
+            Optimiser o = config.optimiser();
+            if (o.clipValue() > 0 || o.clipNorm() > 0) {
+                GradientClipping.apply(names.stream().map(result.gradients()::get).toList(), o.clipValue(), o.clipNorm());
+            }
+            for (String name : names) {
+                INDArray grad = result.gradients().get(name);
+                INDArray mask = trainable.mask(name);
                 updaters.get(name).applyUpdater(grad, done, 0); // grad now holds the Adam step
+                if (o.decoupledDecay()) {
+                    grad.addi(model.array(name).mul(config.learningRateAt(done) * o.weightDecay()));   // AdamW
+                }
                 if (mask != null) {
                     grad.muli(mask);
                 }
@@ -110,7 +121,9 @@ public final class Trainer {
     }
 
     private GradientUpdater<?> adamFor(INDArray param) {
-        Adam adam = new Adam(config.schedule());
+        Optimiser o = config.optimiser();
+        Adam adam = Adam.builder().learningRateSchedule(config.schedule()).beta1(o.beta1()).beta2(o.beta2())
+                .epsilon(o.epsilon()).build();
         INDArray state = Nd4j.zeros(param.dataType(), 1, adam.stateSize(param.length()));
         GradientUpdater<?> updater = adam.instantiate(state, false);
         updater.setStateViewArray(state, param.shape(), param.ordering(), true);

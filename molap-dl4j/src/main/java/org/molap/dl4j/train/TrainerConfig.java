@@ -5,15 +5,19 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 
 /**
- * Optimiser settings of one training phase: Adam with the given learning rate (seed 000 A.2: 3e-3 for
- * pre-training, separate networks and DNI, 1e-2 for MoLaP task training), run for a number of iterations.
+ * Optimiser settings of one training phase: the {@link Optimiser} (Adam by default) with the given learning rate
+ * (seed 000 A.2: 3e-3 for pre-training, separate networks and DNI, 1e-2 for MoLaP task training), run for a number
+ * of iterations.
  * <p>
  * Seed 000 Table 2 tunes the "number of iterations before decreasing learning rate": training runs in
  * stages of {@code stageLength} iterations and the rate is multiplied by {@code decay} after each stage
  * (the authors' code: 200 iterations per stage, factor 1/3). A {@code decay} of 1 keeps the rate constant.
  */
-public record TrainerConfig(double learningRate, int iterations, int stageLength, double decay) {
+public record TrainerConfig(double learningRate, int iterations, int stageLength, double decay, Optimiser optimiser) {
     public TrainerConfig {
+        if (optimiser == null) {
+            throw new IllegalArgumentException("A phase needs an optimiser (Optimiser.adam() by default).");
+        }
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("The learning rate must be positive, got " + learningRate + ".");
         }
@@ -26,6 +30,16 @@ public record TrainerConfig(double learningRate, int iterations, int stageLength
         if (!(decay > 0 && decay <= 1)) {
             throw new IllegalArgumentException("The learning-rate decay must be in (0, 1], got " + decay + ".");
         }
+    }
+
+    /** Adam with ND4J's defaults. */
+    public TrainerConfig(double learningRate, int iterations, int stageLength, double decay) {
+        this(learningRate, iterations, stageLength, decay, Optimiser.adam());
+    }
+
+    /** The same schedule with another optimiser. */
+    public TrainerConfig with(Optimiser other) {
+        return new TrainerConfig(learningRate, iterations, stageLength, decay, other);
     }
 
     /** A constant learning rate. */

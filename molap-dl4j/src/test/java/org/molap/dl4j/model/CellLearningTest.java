@@ -68,7 +68,7 @@ class CellLearningTest {
         CellModel m = Unroller.unroll(new LeakyRnnCell(32, 1, 0.2, 1.0), 1, steps, DataType.FLOAT, Loss.mse().masked(), 2);
         DataSet data = new DataSet(x, y, null, mask);
         PhaseRecord r = new Trainer(new TrainerConfig(1e-2, 150)).fit("hold", m,
-                TrainableSet.of(m.parametersIn(LeakyRnnCell.CORE, "head").toArray(String[]::new)), repeat(data, 150));
+                TrainableSet.of(m.parametersIn(LeakyRnnCell.CORE, "head")), repeat(data, 150));
         assertLearns(r);
     }
 
@@ -107,7 +107,7 @@ class CellLearningTest {
             }
         }
         return new Trainer(new TrainerConfig(rate, iterations)).fit(m.cell().getClass().getSimpleName(), m,
-                TrainableSet.of(m.parametersIn(groups).toArray(String[]::new)), repeat(new DataSet(x, y), iterations));
+                TrainableSet.of(m.parametersIn(groups)), repeat(new DataSet(x, y), iterations));
     }
 
     @Test
@@ -144,7 +144,7 @@ class CellLearningTest {
             mask.putScalar(b, steps - 1, 1);                    // the loss reads the decision step only
         }
         PhaseRecord r = new Trainer(new TrainerConfig(1e-2, 150)).fit("EncodedReluCell", m,
-                TrainableSet.of(m.parametersIn("core", Unroller.HEAD).toArray(String[]::new)), repeat(new DataSet(x, y, null, mask), 150));
+                TrainableSet.of(m.parametersIn("core", Unroller.HEAD)), repeat(new DataSet(x, y, null, mask), 150));
         assertLearns(r);
         assertTrue(java.util.Arrays.equals(m.array("W1").dup().data().asFloat(), encoderBefore.data().asFloat()),
                 "the frozen encoder is bitwise unchanged");
