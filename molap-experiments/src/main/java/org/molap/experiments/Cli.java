@@ -98,7 +98,7 @@ public final class Cli {
 
                 Usage:
                   ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
-                  ./molap bench [--problems molap|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
+                  ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
                   ./molap list
                   ./molap --help
 

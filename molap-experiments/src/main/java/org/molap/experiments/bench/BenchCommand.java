@@ -48,14 +48,15 @@ public final class BenchCommand {
                 case "--problems" -> which = require(a, value);
                 case "--repeats" -> repeats = positive(a, require(a, value));
                 case "--alpha" -> leak = leak(require(a, value));
-                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|all, --repeats <n>, --alpha <a>, --sweep.");
+                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|families|all, --repeats <n>, --alpha <a>, --sweep.");
             }
             i++;
         }
         List<BenchProblem> problems = switch (which) {
             case "all" -> BenchProblem.standard();
             case "molap" -> BenchProblem.standard().subList(0, 1);
-            default -> throw new UsageException("Unknown --problems '" + which + "': use molap or all.");
+            case "families" -> List.of();
+            default -> throw new UsageException("Unknown --problems '" + which + "': use molap, families or all.");
         };
         if (out == null) {
             out = Path.of("runs", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
@@ -82,6 +83,14 @@ public final class BenchCommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("problems", rows);
+        if (which.equals("all") || which.equals("families")) {
+            List<Map<String, Object>> families = FamilyBench.run(repeats, console);
+            json.put("families", families);
+            familyChart(families, sibling(out, "-families.png"));
+            Runtime rt = Runtime.getRuntime();
+            peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+            peakOffHeap = Math.max(peakOffHeap, org.bytedeco.javacpp.Pointer.physicalBytes());
+        }
         if (sweep) {
             json.put("scaling", ScalingSweep.run(Math.max(3, repeats / 2), console, sibling(out, "-scaling.png")));
         }
@@ -97,7 +106,9 @@ public final class BenchCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + out, e);
         }
-        chart(rows, sibling(out, ".png"));
+        if (!rows.isEmpty()) {
+            chart(rows, sibling(out, ".png"));
+        }
         if (after.busy() && !machine.busy()) {
             console.printf("warning: the machine became busy during the bench (%.1f cores at work after it): timings may be slower than on an idle machine%n", after.busyCores());
         }
@@ -117,6 +128,17 @@ public final class BenchCommand {
 
     /** Median iteration time of every contender over the problem's physical limit: comparable across problems. */
     @SuppressWarnings("unchecked")
+    /** Each family's median iteration time over its physical limit, per engine. */
+    private static void familyChart(List<Map<String, Object>> rows, Path png) {
+        List<String> names = rows.stream().map(r -> (String) r.get("key")).toList();
+        double[] values = rows.stream().mapToDouble(r -> (double) r.get("over_limit")).toArray();
+        LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
+        series.put("median / limit", values);
+        double max = java.util.Arrays.stream(values).filter(Double::isFinite).max().orElse(1);
+        BarChart.write(png, "Cell families: training iteration time over the physical limit, one thread",
+                "median time / physical limit", names, series, 0, 1.1 * max, 4.0);
+    }
+
     private static void chart(List<Map<String, Object>> rows, Path png) {
         List<String> names = rows.stream().map(r -> (String) r.get("name")).toList();
         LinkedHashMap<String, double[]> series = new LinkedHashMap<>();

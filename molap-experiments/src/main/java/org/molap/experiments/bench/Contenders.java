@@ -1,5 +1,6 @@
 package org.molap.experiments.bench;
 
+import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.ModularRnnConfig;
 import org.molap.dl4j.rnn.RecurrentCore;
@@ -55,12 +56,18 @@ final class Contenders {
         RecurrentModel model = engine.apply(RnnGraph.Shape.of(core, BenchProblem.CHANNELS, BenchProblem.CHANNELS, p.steps(),
                 DataType.FLOAT, Regularisation.paper())).load(core, head);
         TrainableSet everything = TrainableSet.of(RecurrentCore.W_REC, RecurrentCore.BIAS, Head.W_IN, Head.W_OUT, Head.B_OUT);
-        // The n iterations run as one phase of the trainer, as in training (the optimiser is set up once per
-        // phase), each timed from one listener call to the next.
+        return trained(key, label, model, everything, batch);
+    }
+
+    /**
+     * Training iterations of any model through the project's Trainer on one batch. The n iterations run as one
+     * phase of the trainer, as in training (the optimiser is set up once per phase), each timed from one listener
+     * call to the next; a first iteration, which also sets the optimiser up, is not counted.
+     */
+    static Contender trained(String key, String label, TrainableModel model, TrainableSet set, DataSet batch) {
         return new Contender.Named(key, label) {
             @Override
             public double[] iterations(int n) {
-                // n + 1 iterations; the first, which also sets the optimiser up, is not counted.
                 long[] stamps = new long[n + 2];
                 long[] cpuStamps = new long[n + 2];
                 int[] done = {0};
@@ -68,7 +75,7 @@ final class Contenders {
                     stamps[++done[0]] = System.nanoTime();
                     cpuStamps[done[0]] = THREADS.getCurrentThreadCpuTime();
                 });
-                trainer.fit("bench", model, everything, new RepeatedBatch(batch, n + 1));
+                trainer.fit("bench", model, set, new RepeatedBatch(batch, n + 1));
                 cpu = (cpuStamps[n + 1] - cpuStamps[1]) / 1e6;
                 double[] ms = new double[n];
                 for (int i = 0; i < n; i++) {

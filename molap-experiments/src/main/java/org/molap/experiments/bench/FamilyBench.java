@@ -1,0 +1,115 @@
+package org.molap.experiments.bench;
+
+import org.molap.dl4j.model.Cell;
+import org.molap.dl4j.model.CellModel;
+import org.molap.dl4j.model.Loss;
+import org.molap.dl4j.model.Unroller;
+import org.molap.dl4j.model.cells.EncodedReluCell;
+import org.molap.dl4j.model.cells.LeakyRnnCell;
+import org.molap.dl4j.model.cells.LstmCell;
+import org.molap.dl4j.model.cells.MotorRateCell;
+import org.molap.dl4j.model.cells.NmRnnCell;
+import org.molap.dl4j.rnn.ElmanBptt;
+import org.molap.dl4j.rnn.ModularRnnConfig;
+import org.molap.dl4j.train.TrainableSet;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One problem per cell family at its paper size, every parameter trained, on the SameDiff engine (the definition of
+ * every cell) and on the fast engine where a cell has one. FLOPs count the matrix products only: each forward
+ * product counted three times (itself and the two products of its backward pass), a frozen encoder once.
+ */
+final class FamilyBench {
+    private FamilyBench() {
+    }
+
+    /** A family's problem: its cell, readout width, batch, steps and the FLOPs of one training iteration. */
+    record Family(String key, String label, Cell cell, int outputs, int batch, int steps, double flops) {
+    }
+
+    static List<Family> families() {
+        List<Family> f = new ArrayList<>();
+        int n = 100;
+        f.add(new Family("leaky", "seed 000 leaky tanh RNN, N 100, batch 200, T 110", new LeakyRnnCell(n, 3, 0.2, 1.5),
+                3, 200, 110, 3.0 * 110 * 2 * 200 * (n * n + 3 * n + 3 * n)));
+        MotorRateCell.Config motor = MotorRateCell.Config.additive(300, 10);
+        f.add(new Family("motor_additive", "seed 001 additive rate network, N 300, batch 40, T 1000", new MotorRateCell(motor),
+                1, 40, 1000, 3.0 * 1000 * 2 * 40 * (300.0 * 300 + 11 * 10 + 10 * 300 + 300)));
+        NmRnnCell.Config nm = NmRnnCell.Config.measureWaitGo(3);
+        f.add(new Family("nm_rnn", "seed 003 NM-RNN, N 100, K 3, M 5, batch 40, T 110", new NmRnnCell(nm), 1, 40, 110,
+                3.0 * 110 * 2 * 40 * (5 * 5 + 5 * 3 + 2 * 100 * 3 + 3 * 3 + 3 * (100 + 5) + 100)));
+        f.add(new Family("lstm", "seed 003 LSTM of the NM-RNN's parameter count, N 15, batch 40, T 110", new LstmCell(15, 3),
+                1, 40, 110, 3.0 * 110 * 2 * 40 * (4 * 15 * 15 + 4 * 15 * 3 + 15)));
+        double encoder = 22 * 2 * 16 * (3 * 2 + 2 * 100 + 100 * 100 + 100 * 40);
+        f.add(new Family("relu_encoder", "seed 002 ReLU RNN behind its encoder, N 64, batch 16, T 22, 24 tasks",
+                new EncodedReluCell(64, 2, 100, 100, 40), 24, 16, 22,
+                encoder + 3.0 * 22 * 2 * 16 * (64 * 64 + 41 * 64 + 64 * 24)));
+        return f;
+    }
+
+    static List<Map<String, Object>> run(int repeats, PrintStream console) {
+        List<Contender> contenders = new ArrayList<>();
+        Map<String, Family> familyOf = new LinkedHashMap<>();
+        for (Family f : families()) {
+            CellModel m = Unroller.unroll(f.cell(), f.outputs(), f.steps(), DataType.FLOAT, Loss.mse(), 1);
+            DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, f.batch(), f.cell().inputs(), f.steps()),
+                    Nd4j.rand(DataType.FLOAT, f.batch(), f.outputs(), f.steps()));
+            List<String> trained = new ArrayList<>(m.parameters().keySet());
+            trained.removeAll(f.cell() instanceof EncodedReluCell ? m.parametersIn(EncodedReluCell.ENCODER) : List.of());
+            Contender c = Contenders.trained(f.key() + "_samediff", f.label() + ", SameDiff", m, TrainableSet.of(trained), batch);
+            contenders.add(c);
+            familyOf.put(c.key(), f);
+            if (f.cell() instanceof LeakyRnnCell) {
+                Contender fast = Contenders.ours(f.key() + "_bptt", f.label() + ", BPTT engine",
+                        new BenchProblem("molap", 100, 2, 200, 110), ModularRnnConfig.YANG_LEAK, batch, ElmanBptt::build);
+                contenders.add(fast);
+                familyOf.put(fast.key(), f);
+            }
+        }
+        double peak = PeakSgemm.gflops();
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        contenders.forEach(c -> times.put(c.key(), new ArrayList<>()));
+        console.printf("%ncell families at their paper sizes: %d rounds, contenders in turn%n", repeats);
+        for (int round = 0; round <= repeats; round++) {
+            for (Contender c : contenders) {
+                System.gc();
+                double[] ms = c.iterations(familyOf.get(c.key()).steps() >= 1000 ? 1 : 2);
+                if (round > 0) {
+                    for (double x : ms) {
+                        times.get(c.key()).add(x);
+                    }
+                }
+            }
+            console.printf("  round %d/%d done%n", round, repeats);
+        }
+        peak = Math.max(peak, PeakSgemm.gflops());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        console.printf("%-78s %9s %9s %8s %9s %9s%n", "family, engine", "min ms", "median", "IQR", "limit ms", "x limit");
+        for (Contender c : contenders) {
+            Family f = familyOf.get(c.key());
+            Stats s = Stats.of(times.get(c.key()).stream().mapToDouble(Double::doubleValue).toArray());
+            double limit = f.flops() / (peak * 1e9) * 1e3;
+            console.printf("%-78s %9.1f %9.1f %8.1f %9.2f %8.1fx%n", c.label(), s.min(), s.median(), s.iqr(), limit, s.median() / limit);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("key", c.key());
+            row.put("label", c.label());
+            row.put("batch", f.batch());
+            row.put("T", f.steps());
+            row.putAll(s.json());
+            row.put("flops_per_iteration", f.flops());
+            row.put("peak_sgemm_gflops", peak);
+            row.put("physical_limit_ms", limit);
+            row.put("over_limit", s.median() / limit);
+            rows.add(row);
+        }
+        return rows;
+    }
+}
