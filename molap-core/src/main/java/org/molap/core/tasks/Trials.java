@@ -6,10 +6,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One batch of trials of one task: inputs {@code [batch, inputChannels, time]} and noise-free targets
- * {@code [batch, outputChannels, time]}, with their channel names.
+ * {@code [batch, outputChannels, time]}, with their channel names; where the task asks for them, a loss mask
+ * {@code [batch, time]} (1: the step counts in the loss; null: every step counts) and each trial's timing (its
+ * periods by name, sampled per trial; empty when the task's timeline is fixed).
  */
 public record Trials(String task, INDArray inputs, INDArray targets,
-                     List<String> inputChannels, List<String> outputChannels) {
+                     List<String> inputChannels, List<String> outputChannels,
+                     INDArray mask, List<TrialTiming> timing) {
+
+  /** Trials without a loss mask or per-trial timing. */
+  public Trials(String task, INDArray inputs, INDArray targets, List<String> inputChannels, List<String> outputChannels) {
+    this(task, inputs, targets, inputChannels, outputChannels, null, List.of());
+  }
 
   public Trials {
     Objects.requireNonNull(task, "task");
@@ -27,6 +35,19 @@ public record Trials(String task, INDArray inputs, INDArray targets,
     if (inputs.size(1) != inputChannels.size() || targets.size(1) != outputChannels.size()) {
       throw new IllegalArgumentException("Trials of " + task + ": channel names do not match the channel axis.");
     }
+    if (mask != null && (mask.rank() != 2 || mask.size(0) != inputs.size(0) || mask.size(1) != inputs.size(2))) {
+      throw new IllegalArgumentException("Trials of " + task + ": the loss mask must be [batch, time], got "
+          + java.util.Arrays.toString(mask.shape()) + ".");
+    }
+    timing = List.copyOf(timing);
+    if (!timing.isEmpty() && timing.size() != inputs.size(0)) {
+      throw new IllegalArgumentException("Trials of " + task + ": " + timing.size() + " timings for " + inputs.size(0) + " trials.");
+    }
+  }
+
+  /** The same trials with this loss mask [batch, time]. */
+  public Trials withMask(INDArray lossMask) {
+    return new Trials(task, inputs, targets, inputChannels, outputChannels, lossMask, timing);
   }
 
   /** Number of trials (axis 0). */

@@ -7,7 +7,7 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.Random;
 
-/** Batches of one task's trials: features = task inputs, labels = task targets. */
+/** Batches of one task's trials: features = task inputs, labels = task targets, labels mask = the task's loss mask (if any). */
 public final class TaskIterator extends GeneratedIterator {
     private final Task task;
     private final DataType dtype;
@@ -21,7 +21,7 @@ public final class TaskIterator extends GeneratedIterator {
     @Override
     protected DataSet generate(int batchSize, Random rng) {
         Trials trials = task.sample(batchSize, rng, dtype);
-        return new DataSet(trials.inputs(), trials.targets());
+        return new DataSet(trials.inputs(), trials.targets(), null, trials.mask());
     }
 
     @Override
