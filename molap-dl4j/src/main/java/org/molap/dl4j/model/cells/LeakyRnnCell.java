@@ -42,6 +42,15 @@ public final class LeakyRnnCell implements Cell {
         this.recurrent = recurrent;
     }
 
+    public int units() {
+        return units;
+    }
+
+    /** a = dt / tau. */
+    public double leak() {
+        return leak;
+    }
+
     @Override
     public List<ParamSpec> parameters() {
         return List.of(ParamSpec.of(W_REC, CORE, recurrent, units, units),
