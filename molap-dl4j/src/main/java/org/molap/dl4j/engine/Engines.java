@@ -6,6 +6,7 @@ import org.molap.dl4j.model.Loss;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
+import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.rnn.ElmanBptt;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
@@ -37,6 +38,11 @@ public final class Engines {
             }
             return graph;
         }
+        if (cell instanceof MotorRateCell motor) {
+            MotorBptt fast = new MotorBptt(motor.config(), outputs, steps, dtype, loss.usesMask(), seed);
+            graph.parameters().forEach((name, values) -> fast.array(name).assign(values));
+            return fast;
+        }
         LeakyRnnCell leaky = (LeakyRnnCell) cell;
         double l2 = loss.l2().values().stream().findFirst().orElse(0.0);
         ElmanBptt fast = ElmanBptt.build(new RnnGraph.Shape(leaky.units(), leaky.inputs(), outputs, steps, dtype,
@@ -47,8 +53,16 @@ public final class Engines {
 
     /** Why no fast engine fits, or null when one does. */
     static String fastEngineMissing(Cell cell, Loss loss) {
+        if (cell instanceof MotorRateCell motor) {
+            MotorRateCell.Config c = motor.config();
+            if (c.motifLoops() || c.prepRank() > 0 || c.inputDuringPreparationOnly()) {
+                return "the motor engine runs the additive network only (no motif loops, no preparatory module)";
+            }
+            return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
+                    ? null : "the motor engine computes seed 001's mean squared error without penalties";
+        }
         if (!(cell instanceof LeakyRnnCell)) {
-            return "only the leaky tanh cell has one (" + cell.getClass().getSimpleName() + " given)";
+            return "only the leaky tanh cell and seed 001's additive network have one (" + cell.getClass().getSimpleName() + " given)";
         }
         if (loss.kind() != Loss.Kind.MSE || loss.usesMask()) {
             return "the BPTT engine computes an unmasked mean squared error";

@@ -28,7 +28,7 @@ public final class CellModel implements TrainableModel {
     private final int outputs;
     private final int steps;
     private final DataType dtype;
-    private final Random rng;
+    private final NoiseSource noise;
 
     CellModel(SameDiff sd, Cell cell, Loss loss, Map<String, String> groups, int outputs, int steps, DataType dtype, Random rng) {
         this.sd = sd;
@@ -38,7 +38,7 @@ public final class CellModel implements TrainableModel {
         this.outputs = outputs;
         this.steps = steps;
         this.dtype = dtype;
-        this.rng = rng;
+        this.noise = new NoiseSource(rng.nextLong());
     }
 
     public Cell cell() {
@@ -129,28 +129,11 @@ public final class CellModel implements TrainableModel {
         }
     }
 
-    /** Per-step masks [B, T] spread over the output channels; no mask: every entry counts. */
     private INDArray fullMask(INDArray mask, INDArray targets) {
-        if (mask == null) {
-            return Nd4j.ones(dtype, targets.shape());
-        }
-        if (mask.rank() == 2 && mask.size(0) == targets.size(0) && mask.size(1) == steps) {
-            INDArray full = Nd4j.create(dtype, targets.shape());
-            INDArray perStep = mask.castTo(dtype);
-            for (int o = 0; o < outputs; o++) {
-                full.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(o),
-                        org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(perStep);
-            }
-            return full;
-        }
-        if (Arrays.equals(mask.shape(), targets.shape())) {
-            return mask.castTo(dtype);
-        }
-        throw new IllegalArgumentException("A loss mask must be [batch, T] or [batch, outputs, T] like the targets "
-                + Arrays.toString(targets.shape()) + "; got " + Arrays.toString(mask.shape()) + ".");
+        return LossMask.full(mask, targets, dtype);
     }
 
     private INDArray normal(long... shape) {
-        return Init.gaussian(shape, dtype, rng);
+        return noise.standardNormal(dtype, shape);
     }
 }

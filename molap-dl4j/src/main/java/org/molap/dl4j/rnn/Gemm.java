@@ -51,6 +51,22 @@ public final class Gemm {
         return c;
     }
 
+    /** y += alpha x for two arrays of one length (BLAS axpy on the CPU: about 1 us per call against 10-20 us for an ND4J op). */
+    public static INDArray axpy(double alpha, INDArray x, INDArray y) {
+        DataType dtype = y.dataType();
+        if (!HOST_BLAS || (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) || x.dataType() != dtype
+                || !rowContiguous(x) || !rowContiguous(y) || x.length() != y.length()) {
+            return y.addi(x.mul(alpha));
+        }
+        int n = (int) y.length();
+        if (dtype == DataType.FLOAT) {
+            openblas_nolapack.cblas_saxpy(n, (float) alpha, floats(x), 1, floats(y), 1);
+        } else {
+            openblas_nolapack.cblas_daxpy(n, alpha, doubles(x), 1, doubles(y), 1);
+        }
+        return y;
+    }
+
     /** op(A) op(B) into a new array. */
     public static INDArray product(INDArray a, boolean transposeA, INDArray b, boolean transposeB) {
         INDArray c = Nd4j.create(a.dataType(), transposeA ? a.size(1) : a.size(0), transposeB ? b.size(0) : b.size(1));

@@ -11,12 +11,12 @@ import java.nio.ByteOrder;
  * On the CPU a plain Java transpose through the arrays' memory: ND4J's permute-and-copy took 0.35 ms for
  * [200, 3, 110] and a copy through double[] 0.6 ms (8% of an iteration at the MoLaP shape), this about 0.05 ms.
  */
-final class TimeMajor {
+public final class TimeMajor {
     private TimeMajor() {
     }
 
     /** Writes {@code sequences} into {@code rows} and returns {@code rows}. */
-    static INDArray into(INDArray sequences, INDArray rows) {
+    public static INDArray into(INDArray sequences, INDArray rows) {
         int b = (int) sequences.size(0);
         int c = (int) sequences.size(1);
         int steps = (int) sequences.size(2);

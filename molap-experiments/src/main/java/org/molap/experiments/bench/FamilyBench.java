@@ -9,8 +9,8 @@ import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.model.cells.NmRnnCell;
-import org.molap.dl4j.rnn.ElmanBptt;
-import org.molap.dl4j.rnn.ModularRnnConfig;
+import org.molap.dl4j.engine.Engines;
+import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.train.TrainableSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
@@ -67,11 +67,13 @@ final class FamilyBench {
             Contender c = Contenders.trained(f.key() + "_samediff", f.label() + ", SameDiff", m, TrainableSet.of(trained), batch);
             contenders.add(c);
             familyOf.put(c.key(), f);
-            if (f.cell() instanceof LeakyRnnCell) {
-                Contender fast = Contenders.ours(f.key() + "_bptt", f.label() + ", BPTT engine",
-                        new BenchProblem("molap", 100, 2, 200, 110), ModularRnnConfig.YANG_LEAK, batch, ElmanBptt::build);
-                contenders.add(fast);
-                familyOf.put(fast.key(), f);
+            try {
+                TrainableModel fast = Engines.build(f.cell(), f.outputs(), f.steps(), DataType.FLOAT, Loss.mse(), 1, Engines.Engine.FAST);
+                Contender e = Contenders.trained(f.key() + "_fast", f.label() + ", fast engine", fast, TrainableSet.of(trained), batch);
+                contenders.add(e);
+                familyOf.put(e.key(), f);
+            } catch (IllegalArgumentException none) {
+                // this family has only its SameDiff graph
             }
         }
         double peak = PeakSgemm.gflops();

@@ -71,6 +71,10 @@ public final class MotorRateCell implements Cell {
         this.c = config;
     }
 
+    public Config config() {
+        return c;
+    }
+
     @Override
     public List<ParamSpec> parameters() {
         int n = c.units();
