@@ -5,13 +5,13 @@ import org.molap.dl4j.model.LossMask;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.MotorRateCell;
+import org.molap.dl4j.rnn.FastTanh;
 import org.molap.dl4j.rnn.Gemm;
 import org.molap.dl4j.rnn.TimeMajor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -57,12 +57,29 @@ final class MotorBptt implements TrainableModel {
         return parameters;
     }
 
-    /** States X and rates R, [(T+1)*B, N] (step 0 is the initial state), labels [T*B, M+1], outputs [T*B, O]. */
-    private record Pass(long batch, INDArray x, INDArray r, INDArray labels, INDArray y) {
+    /**
+     * Work buffers for one batch size, reused across calls (allocating and zeroing them, 50 MB each at the paper
+     * size, took half the iteration): states X and rates R, [(T+1)*B, N] (block 0 is the initial state); the
+     * state-free drive and noise, the rates' slopes 1 - R^2 and the errors G, [T*B, N] (block k: step k + 1);
+     * labels [T*B, M+1]; and every buffer's [B, N] step views.
+     */
+    private record Buffers(long batch, INDArray x, INDArray r, INDArray free, INDArray noise, INDArray slope, INDArray g,
+                           INDArray labels, INDArray[] xs, INDArray[] rs, INDArray[] frees, INDArray[] slopes, INDArray[] gs) {
+        static Buffers of(long b, int steps, int n, int channels, DataType dtype) {
+            INDArray x = Nd4j.create(dtype, (steps + 1) * b, n);
+            INDArray r = Nd4j.create(dtype, (steps + 1) * b, n);
+            INDArray free = Nd4j.create(dtype, steps * b, n);
+            INDArray slope = Nd4j.create(dtype, (steps + 1) * b, n);
+            INDArray g = Nd4j.create(dtype, steps * b, n);
+            return new Buffers(b, x, r, free, Nd4j.create(dtype, steps * b, n), slope, g, Nd4j.create(dtype, steps * b, channels),
+                    views(x, b), views(r, b), views(free, b), views(slope, b), views(g, b));
+        }
     }
 
+    private Buffers buffers;
+
     /** The [B, N] view of every step of a time-major buffer. */
-    private static INDArray[] steps(INDArray buffer, long batch) {
+    private static INDArray[] views(INDArray buffer, long batch) {
         INDArray[] views = new INDArray[(int) (buffer.size(0) / batch)];
         for (int k = 0; k < views.length; k++) {
             views[k] = buffer.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
@@ -70,70 +87,71 @@ final class MotorBptt implements TrainableModel {
         return views;
     }
 
-    private INDArray rows(INDArray buffer, long from, long to, long batch) {
+    private static INDArray rows(INDArray buffer, long from, long to, long batch) {
         return buffer.get(NDArrayIndex.interval(from * batch, to * batch), NDArrayIndex.all());
     }
 
-    private Pass run(INDArray inputs) {
+    /** The forward pass into the buffers; returns the outputs [T*B, O]. */
+    private INDArray run(INDArray inputs) {
         long b = inputs.size(0);
         int n = c.units();
         double a = c.alpha();
-        INDArray labels = TimeMajor.into(inputs, Nd4j.create(dtype, steps * b, c.motifs() + 1));
-        INDArray x = Nd4j.create(dtype, (steps + 1) * b, n);
+        if (buffers == null || buffers.batch() != b) {
+            buffers = null;                                        // let the old ones go before the new ones are made
+            buffers = Buffers.of(b, steps, n, c.motifs() + 1, dtype);
+        }
+        Buffers w = buffers;
+        TimeMajor.into(inputs, w.labels());
+        w.xs()[0].assign(0);
         if (c.initialStd() > 0) {
-            rows(x, 0, 1, b).assign(noise.standardNormal(dtype, b, n).muli(c.initialStd()));
+            noise.fill(w.xs()[0]).muli(c.initialStd());
         }
-        // a D_k + sigma Xi_k for all steps: the state-free part of every step, added after its product.
-        INDArray free = Gemm.product(labels.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())), false,
-                array(MotorRateCell.B), true).muli(a);
+        // a D_k + sigma Xi_k for all steps (D = M B', the window channel multiplied by a zero column): the state-free
+        // part of every step, added after its product.
+        INDArray padded = Nd4j.concat(1, array(MotorRateCell.B), Nd4j.zeros(dtype, n, 1));
+        Gemm.into(w.labels(), false, padded, true, w.free(), a, 0);
         if (c.noise() > 0) {
-            Gemm.axpy(c.noise(), noise.standardNormal(dtype, steps * b, n), free);
+            Gemm.axpy(c.noise(), noise.fill(w.noise()), w.free());
         }
-        INDArray r = Nd4j.create(dtype, x.shape());
-        Transforms.tanh(rows(r, 0, 1, b).assign(rows(x, 0, 1, b)), false);
+        float[] scratch = new float[(int) (b * n)];
+        FastTanh.inPlace(w.rs()[0].assign(w.xs()[0]), scratch);
         INDArray j = array(MotorRateCell.J);
-        INDArray[] xs = steps(x, b);
-        INDArray[] rs = steps(r, b);
-        INDArray[] frees = steps(free, b);
         for (int k = 0; k < steps; k++) {
-            Gemm.into(rs[k], false, j, true, xs[k + 1], a * c.gain(), 0);
-            Gemm.axpy(1 - a, xs[k], xs[k + 1]);
-            Gemm.axpy(1, frees[k], xs[k + 1]);
-            Transforms.tanh(rs[k + 1].assign(xs[k + 1]), false);
+            Gemm.into(w.rs()[k], false, j, true, w.xs()[k + 1], a * c.gain(), 0);
+            Gemm.axpy(1 - a, w.xs()[k], w.xs()[k + 1]);
+            Gemm.axpy(1, w.frees()[k], w.xs()[k + 1]);
+            FastTanh.inPlace(w.rs()[k + 1].assign(w.xs()[k + 1]), scratch);
         }
-        INDArray y = Gemm.product(rows(r, 1, steps + 1, b), false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
-        return new Pass(b, x, r, labels, y);
+        return Gemm.product(rows(w.r(), 1, steps + 1, b), false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
     }
 
     @Override
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, INDArray mask, Collection<String> variables) {
-        Pass p = run(inputs);
-        long b = p.batch();
+        INDArray y = run(inputs);
+        Buffers w = buffers;
+        long b = w.batch();
         double a = c.alpha();
         INDArray m = lossMask(mask, targets, b);
-        INDArray diff = TimeMajor.into(targets, Nd4j.create(dtype, steps * b, outputs)).rsubi(p.y()).muli(m);
+        INDArray diff = TimeMajor.into(targets, Nd4j.create(dtype, steps * b, outputs)).rsubi(y).muli(m);
         double kept = m.sumNumber().doubleValue();
         double mse = diff.norm2Number().doubleValue() * diff.norm2Number().doubleValue() / kept;
         INDArray dY = diff.muli(2 / kept);
 
-        // G over steps 1..T in rows of [T*B, N]: row block k holds G_{k+1}.
-        INDArray g = Gemm.product(dY, false, array(Unroller.W_OUT), false);          // dY_k W_out, then G in place
-        INDArray slope = p.r().mul(p.r()).rsubi(1);                                  // 1 - R^2
+        Gemm.into(dY, false, array(Unroller.W_OUT), false, w.g(), 1, 0);           // dY_k W_out, then G in place
+        w.slope().assign(w.r()).muli(w.r()).rsubi(1);                                // 1 - R^2
         INDArray j = array(MotorRateCell.J);
         INDArray dJ = variables.contains(MotorRateCell.J) ? Nd4j.zeros(dtype, j.shape()) : null;
-        INDArray[] gs = steps(g, b);
-        INDArray[] rs = steps(p.r(), b);
-        INDArray[] slopes = steps(slope, b);
+        INDArray[] gs = w.gs();
         for (int k = steps - 1; k >= 0; k--) {
             if (k < steps - 1) {
                 Gemm.into(gs[k + 1], false, j, false, gs[k], a * c.gain(), 1);
-                gs[k].muli(slopes[k + 1]);
+                gs[k].muli(w.slopes()[k + 1]);
                 Gemm.axpy(1 - a, gs[k + 1], gs[k]);
             } else {
-                gs[k].muli(slopes[k + 1]);
+                gs[k].muli(w.slopes()[k + 1]);
             }
             if (dJ != null) {
-                Gemm.into(gs[k], true, rs[k], false, dJ, a * c.gain(), 1);
+                Gemm.into(gs[k], true, w.rs()[k], false, dJ, a * c.gain(), 1);
             }
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
@@ -141,11 +159,11 @@ final class MotorBptt implements TrainableModel {
             grads.put(MotorRateCell.J, dJ);
         }
         if (variables.contains(MotorRateCell.B)) {
-            INDArray all = Gemm.product(g, true, p.labels(), false).muli(a);             // [N, M + 1]
+            INDArray all = Gemm.product(w.g(), true, w.labels(), false).muli(a);          // [N, M + 1]
             grads.put(MotorRateCell.B, all.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())).dup());
         }
         if (variables.contains(Unroller.W_OUT)) {
-            grads.put(Unroller.W_OUT, Gemm.product(dY, true, rows(p.r(), 1, steps + 1, b), false));
+            grads.put(Unroller.W_OUT, Gemm.product(dY, true, rows(w.r(), 1, steps + 1, b), false));
         }
         if (variables.contains(Unroller.B_OUT)) {
             grads.put(Unroller.B_OUT, dY.sum(true, 0));
@@ -164,7 +182,6 @@ final class MotorBptt implements TrainableModel {
 
     /** Outputs [B, O, T]. */
     INDArray forward(INDArray inputs) {
-        Pass p = run(inputs);
-        return p.y().reshape(steps, p.batch(), outputs).permute(1, 2, 0).dup('c');
+        return run(inputs).reshape(steps, inputs.size(0), outputs).permute(1, 2, 0).dup('c');
     }
 }

@@ -17,6 +17,11 @@ public final class NoiseSource {
     }
 
     public INDArray standardNormal(DataType dtype, long... shape) {
-        return Nd4j.randn(0.0, 1.0, Nd4j.create(dtype, shape), rng);
+        return fill(Nd4j.create(dtype, shape));
+    }
+
+    /** Overwrites {@code target} with standard-normal draws; returns it. */
+    public INDArray fill(INDArray target) {
+        return Nd4j.randn(0.0, 1.0, target, rng);
     }
 }

@@ -1,5 +1,12 @@
 package org.molap.dl4j.rnn;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+
 /**
  * The float tanh of the BPTT kernels: tanh(x) ~ x P(x^2) / Q(x^2), the argument clamped to |x| <= 8. A
  * least-squares fit on (0, 9] of the relative error with Lawson reweighting toward minimax, made for this
@@ -10,7 +17,7 @@ package org.molap.dl4j.rnn;
  * per iteration at the MoLaP shape.) Written so that the JIT vectorises a loop of it: about 0.5 ns per element
  * on one core here, where ND4J's float tanh costs ~6 ns.
  */
-final class FastTanh {
+public final class FastTanh {
     private static final float P0 = 0.99999997949899880f;
     private static final float P1 = 0.13381130244197703f;
     private static final float P2 = 0.0034957122383157090f;
@@ -23,6 +30,26 @@ final class FastTanh {
     private static final float SATURATION = 8f;
 
     private FastTanh() {
+    }
+
+    /**
+     * tanh of every element in place: on the CPU for a float array whose elements are contiguous, this function
+     * in a Java loop over a copy of the block (12 k floats: 9 us here, ND4J's tanh 70 us); otherwise ND4J's tanh.
+     */
+    public static INDArray inPlace(INDArray a, float[] scratch) {
+        boolean contiguous = a.ordering() == 'c' && a.rank() == 2 && a.stride(1) == 1 && a.stride(0) == a.size(1);
+        if (!Nd4j.getEnvironment().isCPU() || a.dataType() != DataType.FLOAT || !contiguous || scratch.length < a.length()) {
+            return Transforms.tanh(a, false);
+        }
+        int n = (int) a.length();
+        // As in Gemm: a view's data() points at its own offset into the original buffer.
+        FloatPointer memory = new FloatPointer(a.data().addressPointer()).position(a.offset() - a.data().offset());
+        memory.get(scratch, 0, n);
+        for (int i = 0; i < n; i++) {
+            scratch[i] = tanh(scratch[i]);
+        }
+        memory.put(scratch, 0, n);
+        return a;
     }
 
     static float tanh(float a) {
