@@ -55,7 +55,7 @@ public final class Engines {
     static String fastEngineMissing(Cell cell, Loss loss) {
         if (cell instanceof MotorRateCell motor) {
             MotorRateCell.Config c = motor.config();
-            if (c.motifLoops() || c.prepRank() > 0 || c.inputDuringPreparationOnly()) {
+            if (c.motifLoops() || c.prepRank() > 0 || c.inputs() != MotorRateCell.Inputs.ALWAYS) {
                 return "the motor engine runs the additive network only (no motif loops, no preparatory module)";
             }
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0

@@ -97,4 +97,40 @@ class MotorRateCellTest {
             }
         }
     }
+
+    /** Section 1.5: b1 during preparation, b2 after it; gradients and the recurrence written out. */
+    @org.junit.jupiter.api.Test
+    void twoInputsSwitchAtTheEndOfPreparation() {
+        MotorRateCell.Config config = MotorRateCell.Config.twoInputs(N, MOTIFS).noiseless();
+        CellModel m = Unroller.unroll(new MotorRateCell(config), 1, STEPS, DataType.DOUBLE, Loss.mse(), 6);
+        m.array(MotorRateCell.B).assign(Nd4j.randn(DataType.DOUBLE, N, MOTIFS));
+        m.array(MotorRateCell.B2).assign(Nd4j.randn(DataType.DOUBLE, N, MOTIFS));
+        INDArray x = inputs(2);
+        Nd4j.getRandom().setSeed(6);
+        assertEquals(N * N + 2 * N * MOTIFS + N + 1, GradientCheck.check(m, x, Nd4j.randn(DataType.DOUBLE, 2, 1, STEPS), null));
+        INDArray out = m.forward(x);
+        double[][] j = m.array(MotorRateCell.J).toDoubleMatrix();
+        double[][] b1 = m.array(MotorRateCell.B).toDoubleMatrix();
+        double[][] b2 = m.array(MotorRateCell.B2).toDoubleMatrix();
+        double[] w = m.array(Unroller.W_OUT).toDoubleVector();
+        for (int trial = 0; trial < 2; trial++) {
+            double[] state = new double[N];
+            for (int t = 0; t < STEPS; t++) {
+                double[] next = new double[N];
+                for (int i = 0; i < N; i++) {
+                    double drive = t < PREPARATION ? b1[i][trial % MOTIFS] : b2[i][trial % MOTIFS];
+                    for (int k = 0; k < N; k++) {
+                        drive += 1.4 * j[i][k] * Math.tanh(state[k]);
+                    }
+                    next[i] = state[i] + 0.1 * (-state[i] + drive);
+                }
+                state = next;
+                double y = m.array(Unroller.B_OUT).getDouble(0);
+                for (int i = 0; i < N; i++) {
+                    y += w[i] * Math.tanh(state[i]);
+                }
+                assertEquals(y, out.getDouble(trial, 0, t), 1e-12, "y[" + trial + "," + t + "]");
+            }
+        }
+    }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * <pre>
  *   x_{k+1} = x_k + a (-x_k + W_eff(k) tanh(x_k) + I(k)) + sigma xi_k,      y = w' tanh(x)
  *   W_eff   = g J  [+ (1 - p_k) u_mu v_mu'  (motif loops, multiplicative)]  [+ p_k U_prep V_prep'  (preparatory module)]
- *   I(k)    = b_mu, or p_k b_mu when the input is on during preparation only (multiplicative + prep, section 1.7)
+ *   I(k)    = b_mu, or p_k b_mu when the input is on during preparation only (multiplicative + prep, section 1.7),
+ *             or p_k b1_mu + (1 - p_k) b2_mu (the two-inputs architecture, section 1.5)
  * </pre>
  * Inputs per step: the one-hot motif label (M channels; it picks the columns b_mu, u_mu, v_mu of B, U, V) and the
  * preparation window p_k (1 during the first 5 tau of the current motif, 0 after). Without the preparatory module the
@@ -27,6 +28,8 @@ import java.util.List;
 public final class MotorRateCell implements Cell {
     public static final String J = "J";
     public static final String B = "B";
+    /** The two-inputs architecture's input after preparation (B holds the one during it). */
+    public static final String B2 = "B2";
     public static final String U = "U";
     public static final String V = "V";
     public static final String U_PREP = "U_prep";
@@ -37,8 +40,14 @@ public final class MotorRateCell implements Cell {
      * initial state std 1; motif loops u v' (multiplicative) with init std loopGain / sqrt(N) (g_ptb = 1.5);
      * preparatory module of rank P (0: none; 50 in the paper); input only during preparation (multiplicative + prep).
      */
+    /**
+     * When the motif inputs act: always (b_mu), during preparation only (p b_mu: multiplicative + prep, section 1.7),
+     * or one input during preparation and another after it (p b1_mu + (1 - p) b2_mu: section 1.5).
+     */
+    public enum Inputs { ALWAYS, PREPARATION_ONLY, TWO_INPUTS }
+
     public record Config(int units, int motifs, double gain, double alpha, double noise, double initialStd,
-                         boolean motifLoops, double loopGain, int prepRank, boolean inputDuringPreparationOnly) {
+                         boolean motifLoops, double loopGain, int prepRank, Inputs inputs) {
         public Config {
             if (units <= 0 || motifs <= 0 || prepRank < 0 || !(alpha > 0 && alpha <= 1) || noise < 0 || initialStd < 0) {
                 throw new IllegalArgumentException("Not a motor network: " + units + " units, " + motifs + " motifs, alpha "
@@ -48,20 +57,26 @@ public final class MotorRateCell implements Cell {
 
         /** The additive architecture of section 1.3 (N = 300, g = 1.4): only the inputs b_mu are trained. */
         public static Config additive(int units, int motifs) {
-            return new Config(units, motifs, 1.4, 0.1, 0.001, 1.0, false, 1.5, 0, false);
+            return new Config(units, motifs, 1.4, 0.1, 0.001, 1.0, false, 1.5, 0, Inputs.ALWAYS);
         }
 
         /** The multiplicative architecture of section 1.4 (N = 100, g = 1.4, g_ptb = 1.5). */
         public static Config multiplicative(int units, int motifs) {
-            return new Config(units, motifs, 1.4, 0.1, 0.001, 1.0, true, 1.5, 0, false);
+            return new Config(units, motifs, 1.4, 0.1, 0.001, 1.0, true, 1.5, 0, Inputs.ALWAYS);
+        }
+
+        /** The "two-inputs" architecture of section 1.5 (N = 150, g = 1.4): b1_mu during preparation, b2_mu after it. */
+        public static Config twoInputs(int units, int motifs) {
+            return new Config(units, motifs, 1.4, 0.1, 0.001, 1.0, false, 1.5, 0, Inputs.TWO_INPUTS);
         }
 
         public Config withPreparatoryModule(int rank) {
-            return new Config(units, motifs, gain, alpha, noise, initialStd, motifLoops, loopGain, rank, motifLoops && rank > 0);
+            return new Config(units, motifs, gain, alpha, noise, initialStd, motifLoops, loopGain, rank,
+                    motifLoops && rank > 0 ? Inputs.PREPARATION_ONLY : inputs);
         }
 
         public Config noiseless() {
-            return new Config(units, motifs, gain, alpha, 0, 0, motifLoops, loopGain, prepRank, inputDuringPreparationOnly);
+            return new Config(units, motifs, gain, alpha, 0, 0, motifLoops, loopGain, prepRank, inputs);
         }
     }
 
@@ -81,6 +96,9 @@ public final class MotorRateCell implements Cell {
         List<ParamSpec> p = new ArrayList<>(List.of(
                 ParamSpec.of(J, "core", Init.normal(1 / Math.sqrt(n)), n, n),
                 ParamSpec.of(B, "motif", Init.zeros(), n, c.motifs())));
+        if (c.inputs() == Inputs.TWO_INPUTS) {
+            p.add(ParamSpec.of(B2, "motif", Init.zeros(), n, c.motifs()));
+        }
         if (c.motifLoops()) {
             p.add(ParamSpec.of(U, "motif", Init.normal(c.loopGain() / Math.sqrt(n)), n, c.motifs()));
             p.add(ParamSpec.of(V, "motif", Init.normal(c.loopGain() / Math.sqrt(n)), n, c.motifs()));
@@ -108,14 +126,16 @@ public final class MotorRateCell implements Cell {
         return c.noise() > 0 ? c.units() : 0;
     }
 
-    /** I = b_mu (or p b_mu) for all steps at once. */
+    /** I = b_mu, p b_mu, or p b1_mu + (1 - p) b2_mu, for all steps at once. */
     @Override
     public SDVariable drive(SameDiff sd, Params p, SDVariable rows) {
         SDVariable label = motif(sd, rows);
-        if (c.inputDuringPreparationOnly()) {
-            label = label.mul(window(sd, rows));
-        }
-        return sd.mmul(label, p.get(B), false, true, false);
+        return switch (c.inputs()) {
+            case ALWAYS -> sd.mmul(label, p.get(B), false, true, false);
+            case PREPARATION_ONLY -> sd.mmul(label.mul(window(sd, rows)), p.get(B), false, true, false);
+            case TWO_INPUTS -> sd.mmul(label.mul(window(sd, rows)), p.get(B), false, true, false)
+                    .add(sd.mmul(label.mul(window(sd, rows).rsub(1)), p.get(B2), false, true, false));
+        };
     }
 
     @Override
