@@ -6,6 +6,7 @@ import org.molap.dl4j.model.Loss;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
+import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.rnn.ElmanBptt;
 import org.molap.dl4j.rnn.Regularisation;
@@ -38,6 +39,11 @@ public final class Engines {
             }
             return graph;
         }
+        if (cell instanceof LstmCell lstm) {
+            LstmBptt fast = new LstmBptt(lstm.units(), lstm.inputs(), outputs, steps, dtype, loss.usesMask());
+            graph.parameters().forEach((name, values) -> fast.array(name).assign(values));
+            return fast;
+        }
         if (cell instanceof MotorRateCell motor) {
             MotorBptt fast = new MotorBptt(motor.config(), outputs, steps, dtype, loss.usesMask(), seed);
             graph.parameters().forEach((name, values) -> fast.array(name).assign(values));
@@ -53,6 +59,10 @@ public final class Engines {
 
     /** Why no fast engine fits, or null when one does. */
     static String fastEngineMissing(Cell cell, Loss loss) {
+        if (cell instanceof LstmCell) {
+            return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
+                    ? null : "the LSTM engine computes a mean squared error without penalties";
+        }
         if (cell instanceof MotorRateCell motor) {
             MotorRateCell.Config c = motor.config();
             if (c.motifLoops() || c.prepRank() > 0 || c.inputs() != MotorRateCell.Inputs.ALWAYS) {
@@ -62,7 +72,7 @@ public final class Engines {
                     ? null : "the motor engine computes seed 001's mean squared error without penalties";
         }
         if (!(cell instanceof LeakyRnnCell)) {
-            return "only the leaky tanh cell and seed 001's additive network have one (" + cell.getClass().getSimpleName() + " given)";
+            return "only the leaky tanh cell, seed 001's additive network and the LSTM have one (" + cell.getClass().getSimpleName() + " given)";
         }
         if (loss.kind() != Loss.Kind.MSE || loss.usesMask()) {
             return "the BPTT engine computes an unmasked mean squared error";

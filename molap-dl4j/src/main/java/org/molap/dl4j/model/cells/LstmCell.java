@@ -33,6 +33,10 @@ public final class LstmCell implements Cell {
         this.inputs = inputs;
     }
 
+    public int units() {
+        return units;
+    }
+
     @Override
     public List<ParamSpec> parameters() {
         return List.of(ParamSpec.of(W_U, "core", Init.normal(1 / Math.sqrt(inputs)), 4L * units, inputs),
