@@ -1,6 +1,5 @@
 package org.molap.dl4j.engine;
 
-import org.molap.dl4j.model.LossMask;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.LstmCell;
@@ -94,17 +93,10 @@ final class LstmBptt implements TrainableModel {
 
     @Override
     public LossAndGradients lossAndGradients(INDArray sequences, INDArray targets, INDArray mask, Collection<String> variables) {
-        if (mask != null && !masked) {
-            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
-                    + "build it with Loss...masked().");
-        }
         Pass p = run(sequences);
         long b = p.batch();
-        INDArray m = TimeMajor.into(LossMask.full(mask, targets, dtype), Nd4j.create(dtype, steps * b, outputs));
-        INDArray diff = TimeMajor.into(targets, Nd4j.create(dtype, steps * b, outputs)).rsubi(p.y()).muli(m);
-        double kept = m.sumNumber().doubleValue();
-        double mse = diff.norm2Number().doubleValue() * diff.norm2Number().doubleValue() / kept;
-        INDArray dY = diff.muli(2 / kept);
+        MaskedMse loss = MaskedMse.of(p.y(), targets, mask, masked, dtype);
+        INDArray dY = loss.dY();
 
         INDArray dh = Gemm.product(dY, false, array(Unroller.W_OUT), false);          // [T*B, N], then + dP_{t+1} W_h
         INDArray dP = Nd4j.create(dtype, steps * b, 4L * units);
@@ -147,6 +139,6 @@ final class LstmBptt implements TrainableModel {
         if (variables.contains(Unroller.B_OUT)) {
             grads.put(Unroller.B_OUT, dY.sum(true, 0));
         }
-        return new LossAndGradients(mse, mse, grads);
+        return new LossAndGradients(loss.mse(), loss.mse(), grads);
     }
 }

@@ -1,7 +1,6 @@
 package org.molap.dl4j.engine;
 
 import org.molap.dl4j.model.NoiseSource;
-import org.molap.dl4j.model.LossMask;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.MotorRateCell;
@@ -131,11 +130,8 @@ final class MotorBptt implements TrainableModel {
         Buffers w = buffers;
         long b = w.batch();
         double a = c.alpha();
-        INDArray m = lossMask(mask, targets, b);
-        INDArray diff = TimeMajor.into(targets, Nd4j.create(dtype, steps * b, outputs)).rsubi(y).muli(m);
-        double kept = m.sumNumber().doubleValue();
-        double mse = diff.norm2Number().doubleValue() * diff.norm2Number().doubleValue() / kept;
-        INDArray dY = diff.muli(2 / kept);
+        MaskedMse loss = MaskedMse.of(y, targets, mask, masked, dtype);
+        INDArray dY = loss.dY();
 
         Gemm.into(dY, false, array(Unroller.W_OUT), false, w.g(), 1, 0);           // dY_k W_out, then G in place
         w.slope().assign(w.r()).muli(w.r()).rsubi(1);                                // 1 - R^2
@@ -168,16 +164,7 @@ final class MotorBptt implements TrainableModel {
         if (variables.contains(Unroller.B_OUT)) {
             grads.put(Unroller.B_OUT, dY.sum(true, 0));
         }
-        return new LossAndGradients(mse, mse, grads);
-    }
-
-    /** The loss mask as time-major rows [T*B, O]: every entry, or the batch's [B, T] / [B, O, T] mask. */
-    private INDArray lossMask(INDArray mask, INDArray targets, long b) {
-        if (mask != null && !masked) {
-            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
-                    + "build it with Loss...masked().");
-        }
-        return TimeMajor.into(LossMask.full(mask, targets, dtype), Nd4j.create(dtype, steps * b, outputs));
+        return new LossAndGradients(loss.mse(), loss.mse(), grads);
     }
 
     /** Outputs [B, O, T]. */

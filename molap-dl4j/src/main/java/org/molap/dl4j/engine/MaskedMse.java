@@ -1,0 +1,26 @@
+package org.molap.dl4j.engine;
+
+import org.molap.dl4j.model.LossMask;
+import org.molap.dl4j.rnn.TimeMajor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The mean squared error of time-major outputs [T*B, O] over the entries the loss mask keeps (all without a mask),
+ * and its gradient dY = 2 m (Y - Y*) / |m|, for the fast engines.
+ */
+record MaskedMse(double mse, INDArray dY) {
+
+    static MaskedMse of(INDArray y, INDArray targets, INDArray mask, boolean masked, DataType dtype) {
+        if (mask != null && !masked) {
+            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
+                    + "build it with Loss...masked().");
+        }
+        INDArray m = TimeMajor.into(LossMask.full(mask, targets, dtype), Nd4j.create(dtype, y.shape()));
+        INDArray diff = TimeMajor.into(targets, Nd4j.create(dtype, y.shape())).rsubi(y).muli(m);
+        double kept = m.sumNumber().doubleValue();
+        double norm = diff.norm2Number().doubleValue();
+        return new MaskedMse(norm * norm / kept, diff.muli(2 / kept));
+    }
+}
