@@ -5,6 +5,7 @@ import org.molap.dl4j.model.CellModel;
 import org.molap.dl4j.model.Loss;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
+import org.molap.dl4j.model.cells.EncodedReluCell;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
@@ -39,6 +40,10 @@ public final class Engines {
             }
             return graph;
         }
+        if (cell instanceof EncodedReluCell relu) {
+            return new EncodedReluBptt(relu, graph.parameters(), outputs, steps, dtype, loss.usesMask(),
+                    loss.kind() == Loss.Kind.TANH_MSE);
+        }
         if (cell instanceof LstmCell lstm) {
             LstmBptt fast = new LstmBptt(lstm.units(), lstm.inputs(), outputs, steps, dtype, loss.usesMask());
             graph.parameters().forEach((name, values) -> fast.array(name).assign(values));
@@ -59,6 +64,10 @@ public final class Engines {
 
     /** Why no fast engine fits, or null when one does. */
     static String fastEngineMissing(Cell cell, Loss loss) {
+        if (cell instanceof EncodedReluCell) {
+            return loss.kind() != Loss.Kind.BCE && loss.l2().isEmpty() && loss.activity() == 0
+                    ? null : "the encoded ReLU engine computes a mean squared error (of the readout or its tanh) without penalties";
+        }
         if (cell instanceof LstmCell) {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the LSTM engine computes a mean squared error without penalties";
@@ -72,7 +81,8 @@ public final class Engines {
                     ? null : "the motor engine computes seed 001's mean squared error without penalties";
         }
         if (!(cell instanceof LeakyRnnCell)) {
-            return "only the leaky tanh cell, seed 001's additive network and the LSTM have one (" + cell.getClass().getSimpleName() + " given)";
+            return "only the leaky tanh cell, seed 001's additive network, the LSTM and seed 002's network have one ("
+                    + cell.getClass().getSimpleName() + " given)";
         }
         if (loss.kind() != Loss.Kind.MSE || loss.usesMask()) {
             return "the BPTT engine computes an unmasked mean squared error";

@@ -46,6 +46,19 @@ public final class EncodedReluCell implements Cell {
         this.encoder = encoderWidths.clone();
     }
 
+    public int units() {
+        return units;
+    }
+
+    /** D, the stimulus channels after the fixation channel. */
+    public int stimuli() {
+        return stimuli;
+    }
+
+    public int[] encoderWidths() {
+        return encoder.clone();
+    }
+
     private static Init linear(int fanIn) {
         double bound = 1 / Math.sqrt(fanIn);
         return Init.uniform(-bound, bound);

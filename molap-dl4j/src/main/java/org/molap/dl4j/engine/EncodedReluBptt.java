@@ -1,0 +1,140 @@
+package org.molap.dl4j.engine;
+
+import org.molap.dl4j.model.TrainableModel;
+import org.molap.dl4j.model.Unroller;
+import org.molap.dl4j.model.cells.EncodedReluCell;
+import org.molap.dl4j.rnn.Gemm;
+import org.molap.dl4j.rnn.TimeMajor;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hand-derived backpropagation through time for seed 002's network ({@link EncodedReluCell}), time-major:
+ * <pre>
+ *   encoder (all steps):  A_1 = S W1' + b1, H_l = relu(A_l), ..., E = H W_L' + b_L;   U = [fix | E]
+ *   forward:   P_t = U_t W_in' + b_in + b_rec + r_{t-1} W_rec',  r_t = relu(P_t)  (r_{-1} = 0);  Z = R W_out' + b_out
+ *   output:    Z, or tanh(Z) (seed 002's readout); the loss is their (optionally masked) mean squared error
+ *   backward:  dA_t = 1[P_t > 0] (dR_t + dA_{t+1} W_rec);  dW_rec = sum dA_t' r_{t-1};  dW_in = dA' U;  db_in = db_rec = sum dA
+ *              and, when asked, back through the encoder (it is frozen in seed 002).
+ * </pre>
+ */
+final class EncodedReluBptt implements TrainableModel {
+    private final EncodedReluCell cell;
+    private final int outputs;
+    private final int steps;
+    private final DataType dtype;
+    private final boolean masked;
+    private final boolean tanhReadout;
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+
+    EncodedReluBptt(EncodedReluCell cell, Map<String, INDArray> start, int outputs, int steps, DataType dtype,
+                    boolean masked, boolean tanhReadout) {
+        this.cell = cell;
+        this.outputs = outputs;
+        this.steps = steps;
+        this.dtype = dtype;
+        this.masked = masked;
+        this.tanhReadout = tanhReadout;
+        start.forEach((name, values) -> parameters.put(name, values.dup()));
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return parameters;
+    }
+
+    /** Encoder pre-activations and activations per layer, U, pre-activations P and rates R [(T+1)*B, N], outputs. */
+    private record Pass(long batch, INDArray stimuli, List<INDArray> pre, List<INDArray> act, INDArray u, INDArray p,
+                        INDArray r, INDArray out) {
+    }
+
+    private static INDArray block(INDArray rows, long k, long batch) {
+        return rows.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
+    }
+
+    private Pass run(INDArray sequences) {
+        long b = sequences.size(0);
+        int n = cell.units();
+        INDArray x = TimeMajor.into(sequences, Nd4j.create(dtype, steps * b, 1 + cell.stimuli()));
+        INDArray stimuli = x.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 1 + cell.stimuli())).dup();
+        List<INDArray> pre = new ArrayList<>();
+        List<INDArray> act = new ArrayList<>();
+        INDArray h = stimuli;
+        int layers = cell.encoderWidths().length;
+        for (int l = 1; l <= layers; l++) {
+            INDArray a = Gemm.product(h, false, array("W" + l), true).addiRowVector(array("b" + l));
+            pre.add(a);
+            h = l < layers ? Transforms.relu(a, true) : a;
+            act.add(h);
+        }
+        INDArray u = Nd4j.concat(1, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)), h);
+        INDArray p = Gemm.product(u, false, array(EncodedReluCell.W_IN), true)
+                .addiRowVector(array(EncodedReluCell.B_IN)).addiRowVector(array(EncodedReluCell.B_REC));
+        INDArray r = Nd4j.zeros(dtype, (steps + 1) * b, n);                 // block 0: r_{-1} = 0
+        INDArray wRec = array(EncodedReluCell.W_REC);
+        for (int t = 0; t < steps; t++) {
+            INDArray pt = block(p, t, b);
+            Gemm.into(block(r, t, b), false, wRec, true, pt, 1, 1);
+            Transforms.relu(block(r, t + 1, b).assign(pt), false);
+        }
+        INDArray z = Gemm.product(r.get(NDArrayIndex.interval(b, (steps + 1) * b), NDArrayIndex.all()), false,
+                array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
+        return new Pass(b, stimuli, pre, act, u, p, r, tanhReadout ? Transforms.tanh(z, false) : z);
+    }
+
+    @Override
+    public LossAndGradients lossAndGradients(INDArray sequences, INDArray targets, INDArray mask, Collection<String> variables) {
+        Pass p = run(sequences);
+        long b = p.batch();
+        MaskedMse loss = MaskedMse.of(p.out(), targets, mask, masked, dtype);
+        INDArray dZ = tanhReadout ? loss.dY().muli(p.out().mul(p.out()).rsubi(1)) : loss.dY();
+        INDArray states = p.r().get(NDArrayIndex.interval(b, (steps + 1) * b), NDArrayIndex.all());
+        INDArray dA = Gemm.product(dZ, false, array(Unroller.W_OUT), false);     // dR, then dA in place
+        INDArray wRec = array(EncodedReluCell.W_REC);
+        INDArray dWRec = Nd4j.zeros(dtype, wRec.shape());
+        for (int t = steps - 1; t >= 0; t--) {
+            INDArray dAt = block(dA, t, b);
+            if (t < steps - 1) {
+                Gemm.into(block(dA, t + 1, b), false, wRec, false, dAt, 1, 1);
+            }
+            dAt.muli(block(p.p(), t, b).gt(0).castTo(dtype));
+            if (t > 0) {
+                Gemm.into(dAt, true, block(p.r(), t, b), false, dWRec, 1, 1);
+            }
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        INDArray biases = dA.sum(true, 0);
+        grads.put(EncodedReluCell.W_IN, Gemm.product(dA, true, p.u(), false));
+        grads.put(EncodedReluCell.B_IN, biases);
+        grads.put(EncodedReluCell.W_REC, dWRec);
+        grads.put(EncodedReluCell.B_REC, biases.dup());
+        grads.put(Unroller.W_OUT, Gemm.product(dZ, true, states, false));
+        grads.put(Unroller.B_OUT, dZ.sum(true, 0));
+        int layers = cell.encoderWidths().length;
+        boolean encoder = variables.stream().anyMatch(v -> v.matches("[Wb]\\d+"));
+        if (encoder) {
+            INDArray dU = Gemm.product(dA, false, array(EncodedReluCell.W_IN), false);
+            INDArray d = dU.get(NDArrayIndex.all(), NDArrayIndex.interval(1, dU.size(1))).dup();     // dE
+            for (int l = layers; l >= 1; l--) {
+                if (l < layers) {
+                    d.muli(p.pre().get(l - 1).gt(0).castTo(dtype));
+                }
+                INDArray input = l == 1 ? p.stimuli() : p.act().get(l - 2);
+                grads.put("W" + l, Gemm.product(d, true, input, false));
+                grads.put("b" + l, d.sum(true, 0));
+                d = Gemm.product(d, false, array("W" + l), false);
+            }
+        }
+        grads.keySet().retainAll(variables);
+        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+    }
+}
