@@ -9,6 +9,7 @@ import org.molap.dl4j.model.cells.EncodedReluCell;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
+import org.molap.dl4j.model.cells.NmRnnCell;
 import org.molap.dl4j.rnn.ElmanBptt;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
@@ -40,6 +41,9 @@ public final class Engines {
             }
             return graph;
         }
+        if (cell instanceof NmRnnCell nm) {
+            return new NmRnnBptt(nm.config(), graph.parameters(), outputs, steps, dtype, loss.usesMask());
+        }
         if (cell instanceof EncodedReluCell relu) {
             return new EncodedReluBptt(relu, graph.parameters(), outputs, steps, dtype, loss.usesMask(),
                     loss.kind() == Loss.Kind.TANH_MSE);
@@ -64,6 +68,10 @@ public final class Engines {
 
     /** Why no fast engine fits, or null when one does. */
     static String fastEngineMissing(Cell cell, Loss loss) {
+        if (cell instanceof NmRnnCell) {
+            return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
+                    ? null : "the NM-RNN engine computes a mean squared error without penalties";
+        }
         if (cell instanceof EncodedReluCell) {
             return loss.kind() != Loss.Kind.BCE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the encoded ReLU engine computes a mean squared error (of the readout or its tanh) without penalties";

@@ -8,11 +8,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * differentiable ops, so that gradients flow to the unconstrained matrix (seed 003 B.1.3a). The diagonal of R is
  * positive; LAPACK may flip column signs, which the right factor absorbs.
  */
-final class GramSchmidt {
+public final class GramSchmidt {
     private GramSchmidt() {
     }
 
-    static SDVariable orthonormal(SameDiff sd, SDVariable raw, int columns) {
+    public static SDVariable orthonormal(SameDiff sd, SDVariable raw, int columns) {
         SDVariable[] v = sd.unstack(raw, 1, columns);          // K columns [N]
         SDVariable[] q = new SDVariable[columns];
         for (int k = 0; k < columns; k++) {

@@ -56,6 +56,10 @@ public final class NmRnnCell implements Cell {
         this.c = config;
     }
 
+    public Config config() {
+        return c;
+    }
+
     @Override
     public List<ParamSpec> parameters() {
         int n = c.units();

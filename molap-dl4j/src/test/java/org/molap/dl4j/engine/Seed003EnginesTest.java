@@ -1,0 +1,38 @@
+package org.molap.dl4j.engine;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.molap.dl4j.model.Loss;
+import org.molap.dl4j.model.cells.LstmCell;
+import org.molap.dl4j.model.cells.NmRnnCell;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The hand-derived engines of seed 003's LSTM and NM-RNN (through its QR factor) against their graphs, under a loss mask. */
+class Seed003EnginesTest {
+    private static final int STEPS = 7;
+
+    private static INDArray mask(DataType dtype) {
+        INDArray mask = Nd4j.ones(dtype, 4, STEPS);
+        mask.putScalar(1, 0, 0);
+        mask.putScalar(3, STEPS - 1, 0);
+        return mask;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void lstmEngineAgreesWithTheGraph(DataType dtype) {
+        Nd4j.getRandom().setSeed(3);
+        EngineAgreement.assertAgrees(LstmBptt.class, new LstmCell(5, 3), 2, STEPS, Loss.mse().masked(),
+                Nd4j.randn(dtype, 4, 3, STEPS), Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void nmRnnEngineAgreesWithTheGraph(DataType dtype) {
+        Nd4j.getRandom().setSeed(4);
+        EngineAgreement.assertAgrees(NmRnnBptt.class, new NmRnnCell(new NmRnnCell.Config(6, 3, 2, 3, 2, 2, 4, 1)), 2, STEPS,
+                Loss.mse().masked(), Nd4j.randn(dtype, 4, 3, STEPS), Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
+    }
+}
