@@ -44,7 +44,7 @@ final class EncodedReluBptt implements TrainableModel {
         this.dtype = dtype;
         this.masked = masked;
         this.tanhReadout = tanhReadout;
-        start.forEach((name, values) -> parameters.put(name, values.dup()));
+        start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
     }
 
     @Override

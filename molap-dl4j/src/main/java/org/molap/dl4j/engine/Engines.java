@@ -49,14 +49,10 @@ public final class Engines {
                     loss.kind() == Loss.Kind.TANH_MSE);
         }
         if (cell instanceof LstmCell lstm) {
-            LstmBptt fast = new LstmBptt(lstm.units(), lstm.inputs(), outputs, steps, dtype, loss.usesMask());
-            graph.parameters().forEach((name, values) -> fast.array(name).assign(values));
-            return fast;
+            return new LstmBptt(lstm.units(), lstm.inputs(), graph.parameters(), outputs, steps, dtype, loss.usesMask());
         }
         if (cell instanceof MotorRateCell motor) {
-            MotorBptt fast = new MotorBptt(motor.config(), outputs, steps, dtype, loss.usesMask(), seed);
-            graph.parameters().forEach((name, values) -> fast.array(name).assign(values));
-            return fast;
+            return new MotorBptt(motor.config(), graph.parameters(), outputs, steps, dtype, loss.usesMask(), seed);
         }
         LeakyRnnCell leaky = (LeakyRnnCell) cell;
         double l2 = loss.l2().values().stream().findFirst().orElse(0.0);

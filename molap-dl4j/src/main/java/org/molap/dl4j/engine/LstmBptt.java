@@ -36,18 +36,15 @@ final class LstmBptt implements TrainableModel {
     private final boolean masked;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
-    LstmBptt(int units, int inputs, int outputs, int steps, DataType dtype, boolean masked) {
+    /** Starts from a copy of {@code start}, the cell graph's parameters. */
+    LstmBptt(int units, int inputs, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
         this.units = units;
         this.inputs = inputs;
         this.outputs = outputs;
         this.steps = steps;
         this.dtype = dtype;
         this.masked = masked;
-        parameters.put(LstmCell.W_U, Nd4j.zeros(dtype, 4L * units, inputs));
-        parameters.put(LstmCell.W_H, Nd4j.zeros(dtype, 4L * units, units));
-        parameters.put(LstmCell.BIAS, Nd4j.zeros(dtype, 1, 4L * units));
-        parameters.put(Unroller.W_OUT, Nd4j.zeros(dtype, outputs, units));
-        parameters.put(Unroller.B_OUT, Nd4j.zeros(dtype, 1, outputs));
+        start.forEach((name, values) -> parameters.put(name, values.dup()));
     }
 
     @Override

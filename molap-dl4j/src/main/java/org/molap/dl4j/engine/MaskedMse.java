@@ -13,10 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 record MaskedMse(double mse, INDArray dY) {
 
     static MaskedMse of(INDArray y, INDArray targets, INDArray mask, boolean masked, DataType dtype) {
-        if (mask != null && !masked) {
-            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
-                    + "build it with Loss...masked().");
-        }
+        LossMask.requireMaskedLoss(mask, masked);
         INDArray m = TimeMajor.into(LossMask.full(mask, targets, dtype), Nd4j.create(dtype, y.shape()));
         INDArray diff = TimeMajor.into(targets, Nd4j.create(dtype, y.shape())).rsubi(y).muli(m);
         double kept = m.sumNumber().doubleValue();

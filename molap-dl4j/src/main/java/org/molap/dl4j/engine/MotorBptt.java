@@ -37,18 +37,16 @@ final class MotorBptt implements TrainableModel {
     private final NoiseSource noise;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
-    MotorBptt(MotorRateCell.Config config, int outputs, int steps, DataType dtype, boolean masked, long seed) {
+    /** Starts from a copy of {@code start}, the cell graph's parameters. */
+    MotorBptt(MotorRateCell.Config config, Map<String, INDArray> start, int outputs, int steps, DataType dtype,
+              boolean masked, long seed) {
         this.c = config;
         this.outputs = outputs;
         this.steps = steps;
         this.dtype = dtype;
         this.masked = masked;
         this.noise = new NoiseSource(seed);
-        int n = config.units();
-        parameters.put(MotorRateCell.J, Nd4j.zeros(dtype, n, n));
-        parameters.put(MotorRateCell.B, Nd4j.zeros(dtype, n, config.motifs()));
-        parameters.put(Unroller.W_OUT, Nd4j.zeros(dtype, outputs, n));
-        parameters.put(Unroller.B_OUT, Nd4j.zeros(dtype, 1, outputs));
+        start.forEach((name, values) -> parameters.put(name, values.dup()));
     }
 
     @Override

@@ -48,7 +48,7 @@ final class NmRnnBptt implements TrainableModel {
         this.steps = steps;
         this.dtype = dtype;
         this.masked = masked;
-        start.forEach((name, values) -> parameters.put(name, values.dup()));
+        start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
         qr = SameDiff.create();
         SDVariable l = qr.var(NmRnnCell.L, Nd4j.zeros(dtype, config.units(), config.rank()));
         SDVariable dq = qr.placeHolder("dQ", dtype, config.units(), config.rank());

@@ -120,16 +120,10 @@ public final class CellModel implements TrainableModel {
     }
 
     private void putMask(Map<String, INDArray> ph, INDArray mask, INDArray targets) {
+        LossMask.requireMaskedLoss(mask, loss.usesMask());
         if (loss.usesMask()) {
-            ph.put(Unroller.MASK, fullMask(mask, targets));
-        } else if (mask != null) {
-            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
-                    + "build it with Loss...masked().");
+            ph.put(Unroller.MASK, LossMask.full(mask, targets, dtype));
         }
-    }
-
-    private INDArray fullMask(INDArray mask, INDArray targets) {
-        return LossMask.full(mask, targets, dtype);
     }
 
     private INDArray normal(long... shape) {

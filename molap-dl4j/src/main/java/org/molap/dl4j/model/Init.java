@@ -42,7 +42,7 @@ public interface Init {
     }
 
     /** Independent standard-normal entries. */
-    static INDArray gaussian(long[] shape, DataType dtype, Random rng) {
+    private static INDArray gaussian(long[] shape, DataType dtype, Random rng) {
         return fill(shape, dtype, rng::nextGaussian);
     }
 

@@ -12,6 +12,14 @@ public final class LossMask {
     private LossMask() {
     }
 
+    /** A batch's mask is an error for a loss that averages over every entry: it would be silently ignored. */
+    public static void requireMaskedLoss(INDArray mask, boolean usesMask) {
+        if (mask != null && !usesMask) {
+            throw new IllegalArgumentException("The batch has a loss mask but the model's loss averages over every entry; "
+                    + "build it with Loss...masked().");
+        }
+    }
+
     /** Per-step masks [B, T] spread over the output channels; [B, outputs, T] as given; null: every entry counts. */
     public static INDArray full(INDArray mask, INDArray targets, DataType dtype) {
         if (mask == null) {

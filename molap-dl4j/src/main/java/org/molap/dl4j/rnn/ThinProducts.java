@@ -12,8 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * over all T*B rows at once. As matrix products they ran badly in the OpenBLAS 0.3.19 that ND4J bundles: measured
  * here at N = 100, B = 200, T = 110, 3 channels, the readout H W_out' took 1.4-1.9 ms, dY' H 3.0 ms, dA' X 2.8 ms
  * and the bias sum as a product with a row of ones 3.9 ms, while the same work as matrix-vector products (one per
- * channel, strided through the channel column) took 0.5, 0.5, 0.36 and 0.13 ms. On the CPU these are BLAS gemv
- * calls on whole c-order arrays; elsewhere, the matrix products.
+ * channel, strided through the channel column) took 0.5, 0.5, 0.36 and 0.13 ms. Since then the BPTT loop takes the
+ * readout and the input and readout gradients per step, on blocks in cache ({@link ElmanBptt}); what stays here is
+ * the readout gradient of head-only training, the readout's bias gradient and sums of squares. On the CPU these are
+ * BLAS gemv and dot calls on whole c-order arrays; elsewhere, the matrix products.
  */
 final class ThinProducts {
     private ThinProducts() {
@@ -50,19 +52,6 @@ final class ThinProducts {
                 && a.length() < Integer.MAX_VALUE;
     }
 
-    /** Y [R, k] = H [R, N] W' with W [k, N]: one gemv per row of W. */
-    static INDArray timesTransposed(INDArray h, INDArray w) {
-        INDArray y = Nd4j.create(h.dataType(), h.size(0), w.size(0));
-        if (!hostBlas(h, w, y)) {
-            return Gemm.into(h, false, w, true, y, 1, 0);
-        }
-        int k = (int) w.size(0);
-        int n = (int) h.size(1);
-        for (int o = 0; o < k; o++) {
-            gemv(false, h, w, (long) o * n, 1, y, o, k, 0);
-        }
-        return y;
-    }
 
     /** G [k, N] = beta G + D' H for D [R, k], H [R, N] (e.g. the readout gradient dY' H): one gemv per column of D. */
     static INDArray transposedTimes(INDArray d, INDArray h, INDArray g, double beta) {
@@ -77,17 +66,6 @@ final class ThinProducts {
         return g;
     }
 
-    /** G [N, k] = beta G + E' X for E [R, N], X [R, k] (e.g. the input gradient dA' X): one gemv per column of X. */
-    static INDArray transposedTimesInto(INDArray e, INDArray x, INDArray g, double beta) {
-        if (!hostBlas(e, x, g)) {
-            return Gemm.into(e, true, x, false, g, 1, beta);
-        }
-        int k = (int) x.size(1);
-        for (int c = 0; c < k; c++) {
-            gemv(true, e, x, c, k, g, c, k, beta);
-        }
-        return g;
-    }
 
     /** The column sums [1, N] of E [R, N]. */
     static INDArray columnSums(INDArray e) {

@@ -1,7 +1,7 @@
 package org.molap.dl4j.model;
 
 import org.junit.jupiter.api.Test;
-import org.molap.dl4j.data.GeneratedIterator;
+import org.molap.dl4j.data.RepeatedBatch;
 import org.molap.dl4j.model.cells.EncodedReluCell;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
@@ -23,26 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each cell learns a toy task of its family through the one trainer: the loss falls by at least half. */
 class CellLearningTest {
-
-    /** The same batch every iteration. */
-    private static GeneratedIterator repeat(DataSet batch, int iterations) {
-        return new GeneratedIterator((int) batch.getFeatures().size(0), iterations, 0) {
-            @Override
-            protected DataSet generate(int batchSize, Random rng) {
-                return batch;
-            }
-
-            @Override
-            public int inputColumns() {
-                return (int) batch.getFeatures().size(1);
-            }
-
-            @Override
-            public int totalOutcomes() {
-                return (int) batch.getLabels().size(1);
-            }
-        };
-    }
 
     private static void assertLearns(PhaseRecord r) {
         System.out.printf("cell learning, %s: loss %.4f -> %.4f%n", r.phase(), r.firstLoss(), r.lastLoss());
@@ -68,7 +48,7 @@ class CellLearningTest {
         CellModel m = Unroller.unroll(new LeakyRnnCell(32, 1, 0.2, 1.0), 1, steps, DataType.FLOAT, Loss.mse().masked(), 2);
         DataSet data = new DataSet(x, y, null, mask);
         PhaseRecord r = new Trainer(new TrainerConfig(1e-2, 150)).fit("hold", m,
-                TrainableSet.of(m.parametersIn(LeakyRnnCell.CORE, "head")), repeat(data, 150));
+                TrainableSet.of(m.parametersIn(LeakyRnnCell.CORE, "head")), new RepeatedBatch(data, 150));
         assertLearns(r);
     }
 
@@ -90,7 +70,7 @@ class CellLearningTest {
             }
         }
         PhaseRecord r = new Trainer(new TrainerConfig(5e-2, 150)).fit("motifs", m, TrainableSet.of(MotorRateCell.B),
-                repeat(new DataSet(x, y), 150));
+                new RepeatedBatch(new DataSet(x, y), 150));
         assertLearns(r);
     }
 
@@ -107,7 +87,7 @@ class CellLearningTest {
             }
         }
         return new Trainer(new TrainerConfig(rate, iterations)).fit(m.cell().getClass().getSimpleName(), m,
-                TrainableSet.of(m.parametersIn(groups)), repeat(new DataSet(x, y), iterations));
+                TrainableSet.of(m.parametersIn(groups)), new RepeatedBatch(new DataSet(x, y), iterations));
     }
 
     @Test
@@ -144,7 +124,7 @@ class CellLearningTest {
             mask.putScalar(b, steps - 1, 1);                    // the loss reads the decision step only
         }
         PhaseRecord r = new Trainer(new TrainerConfig(1e-2, 150)).fit("EncodedReluCell", m,
-                TrainableSet.of(m.parametersIn("core", Unroller.HEAD)), repeat(new DataSet(x, y, null, mask), 150));
+                TrainableSet.of(m.parametersIn("core", Unroller.HEAD)), new RepeatedBatch(new DataSet(x, y, null, mask), 150));
         assertLearns(r);
         assertTrue(java.util.Arrays.equals(m.array("W1").dup().data().asFloat(), encoderBefore.data().asFloat()),
                 "the frozen encoder is bitwise unchanged");

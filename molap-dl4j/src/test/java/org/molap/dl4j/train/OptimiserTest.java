@@ -1,7 +1,7 @@
 package org.molap.dl4j.train;
 
 import org.junit.jupiter.api.Test;
-import org.molap.dl4j.data.GeneratedIterator;
+import org.molap.dl4j.data.RepeatedBatch;
 import org.molap.dl4j.model.TrainableModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,22 +44,7 @@ class OptimiserTest {
 
     private static void train(GivenGradients m, TrainerConfig config, TrainableSet set) {
         DataSet dummy = new DataSet(Nd4j.zeros(DataType.DOUBLE, 1, 1, 1), Nd4j.zeros(DataType.DOUBLE, 1, 1, 1));
-        new Trainer(config).fit("test", m, set, new GeneratedIterator(1, config.iterations(), 0) {
-            @Override
-            protected DataSet generate(int batchSize, Random rng) {
-                return dummy;
-            }
-
-            @Override
-            public int inputColumns() {
-                return 1;
-            }
-
-            @Override
-            public int totalOutcomes() {
-                return 1;
-            }
-        });
+        new Trainer(config).fit("test", m, set, new RepeatedBatch(dummy, config.iterations()));
     }
 
     @Test

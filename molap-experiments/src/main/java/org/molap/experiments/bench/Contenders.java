@@ -1,5 +1,6 @@
 package org.molap.experiments.bench;
 
+import org.molap.dl4j.data.RepeatedBatch;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.rnn.Head;
 import org.molap.dl4j.rnn.ModularRnnConfig;

@@ -7,7 +7,9 @@ import org.molap.dl4j.model.Params;
 import org.molap.dl4j.model.StateSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class MotorRateCell implements Cell {
     public static final String V = "V";
     public static final String U_PREP = "U_prep";
     public static final String V_PREP = "V_prep";
+    private static final String LABEL_SELECTOR = "motif_labels";
+    private static final String WINDOW_SELECTOR = "preparation_window";
 
     /**
      * Seed 001 section 1: N units, M motifs, gain g of J ~ N(0, 1/N), a = dt / tau = 0.1, process noise 0.001 per step,
@@ -129,13 +133,14 @@ public final class MotorRateCell implements Cell {
     /** I = b_mu, p b_mu, or p b1_mu + (1 - p) b2_mu, for all steps at once. */
     @Override
     public SDVariable drive(SameDiff sd, Params p, SDVariable rows) {
-        SDVariable label = motif(sd, rows);
-        return switch (c.inputs()) {
-            case ALWAYS -> sd.mmul(label, p.get(B), false, true, false);
-            case PREPARATION_ONLY -> sd.mmul(label.mul(window(sd, rows)), p.get(B), false, true, false);
-            case TWO_INPUTS -> sd.mmul(label.mul(window(sd, rows)), p.get(B), false, true, false)
-                    .add(sd.mmul(label.mul(window(sd, rows).rsub(1)), p.get(B2), false, true, false));
-        };
+        SDVariable label = motif(p, rows);
+        if (c.inputs() == Inputs.ALWAYS) {
+            return sd.mmul(label, p.get(B), false, true, false);
+        }
+        SDVariable window = window(p, rows);
+        SDVariable during = sd.mmul(label.mul(window), p.get(B), false, true, false);
+        return c.inputs() == Inputs.PREPARATION_ONLY
+                ? during : during.add(sd.mmul(label.mul(window.rsub(1)), p.get(B2), false, true, false));
     }
 
     @Override
@@ -149,9 +154,9 @@ public final class MotorRateCell implements Cell {
         SDVariable x = s.state()[0];
         SDVariable r = sd.math.tanh(x);
         SDVariable input = s.drive().add(sd.mmul(r, s.param(J), false, true, false).mul(c.gain()));
-        SDVariable window = c.motifLoops() || c.prepRank() > 0 ? window(sd, s.input()) : null;
+        SDVariable window = c.motifLoops() || c.prepRank() > 0 ? window(s.params(), s.input()) : null;
         if (c.motifLoops()) {
-            SDVariable label = motif(sd, s.input());
+            SDVariable label = motif(s.params(), s.input());
             SDVariable v = sd.mmul(label, s.param(V), false, true, false);                // [B, N]: v_mu of each trial
             SDVariable loop = sd.mmul(label, s.param(U), false, true, false).mul(v.mul(r).sum(true, 1));
             input = input.add(c.prepRank() > 0 ? loop.mul(window.rsub(1)) : loop);
@@ -175,15 +180,24 @@ public final class MotorRateCell implements Cell {
         return Init.normal(1 / Math.sqrt(c.units()));
     }
 
-    /** The motif label channels of inputs [rows, M + 1], by a product with a constant selector. */
-    private SDVariable motif(SameDiff sd, SDVariable in) {
-        return in.mmul(sd.constant(Nd4j.eye(c.motifs() + 1).castTo(in.dataType())
-                .get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, c.motifs())).dup()));
+    /** The constant selectors of the label channels and of the window channel, made once per graph. */
+    @Override
+    public Params derive(SameDiff sd, Params p) {
+        org.nd4j.linalg.api.buffer.DataType dtype = p.get(J).dataType();
+        INDArray labels = Nd4j.eye(c.motifs() + 1).castTo(dtype)
+                .get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())).dup();
+        INDArray window = Nd4j.zeros(dtype, c.motifs() + 1, 1).putScalar(c.motifs(), 0, 1.0);
+        return p.with(LABEL_SELECTOR, sd.constant(labels)).with(WINDOW_SELECTOR, sd.constant(window));
+    }
+
+    /** The motif label channels of inputs [rows, M + 1]. */
+    private static SDVariable motif(Params p, SDVariable in) {
+        return in.mmul(p.get(LABEL_SELECTOR));
     }
 
     /** The preparation window p [rows, 1]: the last input channel. */
-    private SDVariable window(SameDiff sd, SDVariable in) {
-        return in.mmul(sd.constant(Nd4j.zeros(in.dataType(), c.motifs() + 1, 1).putScalar(c.motifs(), 0, 1.0)));
+    private static SDVariable window(Params p, SDVariable in) {
+        return in.mmul(p.get(WINDOW_SELECTOR));
     }
 
 }

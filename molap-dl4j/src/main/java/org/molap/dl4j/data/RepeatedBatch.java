@@ -1,15 +1,14 @@
-package org.molap.experiments.bench;
+package org.molap.dl4j.data;
 
-import org.molap.dl4j.data.GeneratedIterator;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.Random;
 
-/** The same batch over and over, so data generation does not enter the timings. */
-final class RepeatedBatch extends GeneratedIterator {
+/** The same batch over and over: for timings without data generation, and for tests that fit one batch. */
+public final class RepeatedBatch extends GeneratedIterator {
     private final DataSet batch;
 
-    RepeatedBatch(DataSet batch, int batches) {
+    public RepeatedBatch(DataSet batch, int batches) {
         super((int) batch.getFeatures().size(0), batches, 0);
         this.batch = batch;
     }
