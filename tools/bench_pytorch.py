@@ -7,9 +7,17 @@ step, Adam):
   leaky  h <- (1 - a) h + a tanh(W_rec h + W_in x_t + b) written as a loop with autograd, as labs write
          leaky networks (Yang et al. 2019 style); the input projection is one product over all steps.
 
+And one network per cell family of the families bench, each written as a lab would write it in PyTorch (a loop
+over steps with autograd, the fused nn.LSTM where one exists), every parameter trained but seed 002's encoder:
+  motor_additive  seed 001: x <- x + a (-x + g J tanh x + B u_t) + sigma xi, random x0, readout of tanh x
+  nm_rnn          seed 003: z, then the gate s = sigmoid(A z + b), then x with c Q diag(s) R' tanh x, Q from QR of L
+  lstm            seed 003's LSTM baseline: torch.nn.LSTM and a Linear readout
+  relu_encoder    seed 002: a frozen MLP encoder on all steps, then r <- relu(W_in [fix; e] + W_rec r + b)
+
 The bench keeps this process alive and interleaves it with its own contenders. Protocol (one line per request
 on stdin, one JSON line per answer on stdout):
   setup <units> <batch> <steps> <leak>    -> {"ready": true, "torch": "<version>", "threads": 1}
+  family <key> <batch> <steps>            -> {"ready": true, "torch": "<version>", "threads": 1}
   run <contender> <iterations>            -> {"contender": "...", "ms": [per-iteration wall-clock times]}
   quit
 Standalone: `python3 tools/bench_pytorch.py --units 100 --batch 200 --steps 110 --leak 0.2 --repeats 10`
@@ -62,17 +70,109 @@ class Job:
         self.leaky_opt.step()
 
     def run(self, contender, iterations):
-        step = self.rnn_step if contender == "rnn" else self.leaky_step
-        times = []
-        for _ in range(iterations):
-            t0 = time.perf_counter()
-            step()
-            times.append((time.perf_counter() - t0) * 1e3)
-        return times
+        return timed(self.rnn_step if contender == "rnn" else self.leaky_step, iterations)
+
+
+def timed(step, iterations):
+    times = []
+    for _ in range(iterations):
+        t0 = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - t0) * 1e3)
+    return times
+
+
+def weight(*shape, std):
+    return torch.nn.Parameter(torch.randn(*shape) * std)
+
+
+def motor_additive():
+    """Seed 001's additive network, N 300, 10 motifs (one-hot) and the preparation-window channel."""
+    n, inputs, a, g, noise = 300, 11, 0.1, 1.4, 0.001
+    j, b = weight(n, n, std=n ** -0.5), weight(n, inputs, std=1.0)
+    out = torch.nn.Linear(n, 1)
+
+    def forward(u):
+        drive = u @ b.T
+        x = torch.randn(u.shape[1], n)
+        rates = []
+        for drive_t in drive.unbind(0):
+            x = x + a * (-x + g * torch.tanh(x) @ j.T + drive_t) + noise * torch.randn_like(x)
+            rates.append(torch.tanh(x))
+        return out(torch.stack(rates))
+    return [j, b] + list(out.parameters()), forward, inputs, 1
+
+
+def nm_rnn():
+    """Seed 003's NM-RNN for Measure-Wait-Go: N 100, M 5, K 3, tau_x 2, tau_z 10, 3 inputs."""
+    n, m, k, inputs, tau_x, tau_z = 100, 5, 3, 3, 2.0, 10.0
+    left, right = weight(n, k, std=1.0), weight(n, k, std=1.0)
+    b_xu, b_zu = weight(n, inputs, std=inputs ** -0.5), weight(m, inputs, std=inputs ** -0.5)
+    w_zz, a_s, b_s = weight(m, m, std=0.1), weight(k, m, std=0.1), weight(k, std=0.1)
+    out = torch.nn.Linear(n, 1)
+
+    def forward(u):
+        q, _ = torch.linalg.qr(left)
+        drive_x, drive_z = u @ b_xu.T, u @ b_zu.T
+        x = torch.full((u.shape[1], n), 0.1)
+        z = torch.full((u.shape[1], m), 0.1)
+        states = []
+        for dx, dz in zip(drive_x.unbind(0), drive_z.unbind(0)):
+            z = (1 - 1 / tau_z) * z + (torch.tanh(z) @ w_zz.T + dz) / tau_z
+            s = torch.sigmoid(z @ a_s.T + b_s)
+            x = (1 - 1 / tau_x) * x + (((torch.tanh(x) @ right) * s) @ q.T + dx) / tau_x
+            states.append(x)
+        return out(torch.stack(states))
+    return [left, right, b_xu, b_zu, w_zz, a_s, b_s] + list(out.parameters()), forward, inputs, 1
+
+
+def lstm():
+    """Seed 003's LSTM baseline of the NM-RNN's parameter count: 15 units, 3 inputs."""
+    cell, out = torch.nn.LSTM(3, 15), torch.nn.Linear(15, 1)
+    return list(cell.parameters()) + list(out.parameters()), lambda u: out(cell(u)[0]), 3, 1
+
+
+def relu_encoder():
+    """Seed 002: a frozen 2 -> 100 -> 100 -> 40 encoder, then a ReLU RNN of 64 units reading [fix; e], 24 outputs."""
+    encoder = torch.nn.Sequential(torch.nn.Linear(2, 100), torch.nn.ReLU(), torch.nn.Linear(100, 100),
+                                  torch.nn.ReLU(), torch.nn.Linear(100, 40)).requires_grad_(False)
+    w_in, w_rec, out = torch.nn.Linear(41, 64), torch.nn.Linear(64, 64), torch.nn.Linear(64, 24)
+
+    def forward(u):
+        drive = w_in(torch.cat([u[..., :1], encoder(u[..., 1:])], dim=-1))
+        r = torch.zeros(u.shape[1], 64)
+        states = []
+        for drive_t in drive.unbind(0):
+            r = torch.relu(drive_t + w_rec(r))
+            states.append(r)
+        return out(torch.stack(states))
+    return list(w_in.parameters()) + list(w_rec.parameters()) + list(out.parameters()), forward, 3, 24
+
+
+FAMILIES = {"motor_additive": motor_additive, "nm_rnn": nm_rnn, "lstm": lstm, "relu_encoder": relu_encoder}
+
+
+class FamilyJob:
+    """One family's training iteration on random data: MSE on every step, Adam on the trained parameters."""
+
+    def __init__(self, key, batch, steps):
+        torch.manual_seed(1)
+        torch.set_num_threads(1)
+        params, self.forward, inputs, outputs = FAMILIES[key]()
+        self.u = torch.rand(steps, batch, inputs)
+        self.y = torch.rand(steps, batch, outputs)
+        self.opt = torch.optim.Adam(params, lr=1e-3)
+
+    def step(self):
+        self.opt.zero_grad()
+        loss = torch.mean((self.forward(self.u) - self.y) ** 2)
+        loss.backward()
+        self.opt.step()
 
 
 def serve():
     job = None
+    families = {}
     for line in sys.stdin:
         words = line.split()
         if not words:
@@ -80,6 +180,11 @@ def serve():
         if words[0] == "setup":
             job = Job(int(words[1]), int(words[2]), int(words[3]), float(words[4]))
             answer = {"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads()}
+        elif words[0] == "family":
+            families[words[1]] = FamilyJob(words[1], int(words[2]), int(words[3]))
+            answer = {"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads()}
+        elif words[0] == "run" and words[1] in families:
+            answer = {"contender": words[1], "ms": timed(families[words[1]].step, int(words[2]))}
         elif words[0] == "run":
             answer = {"contender": words[1], "ms": job.run(words[1], int(words[2]))}
         elif words[0] == "quit":
@@ -97,9 +202,16 @@ def main():
     parser.add_argument("--steps", type=int, default=110)
     parser.add_argument("--leak", type=float, default=0.2)
     parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--family", choices=sorted(FAMILIES), help="time this family (with --batch and --steps)")
     args = parser.parse_args()
     if args.serve:
         serve()
+        return
+    if args.family:
+        job = FamilyJob(args.family, args.batch, args.steps)
+        timed(job.step, 2)
+        ms = sorted(timed(job.step, args.repeats))
+        print(f"{args.family} min {ms[0]:.1f} ms, median {ms[len(ms) // 2]:.1f} ms per iteration")
         return
     job = Job(args.units, args.batch, args.steps, args.leak)
     for contender in ("rnn", "leaky"):

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-derived backpropagation through time for seed 002's network ({@link EncodedReluCell}), time-major:
+ * Hand-derived backpropagation through time for seed 002's network ({@link EncodedReluCell}): the encoder and the
+ * products over all steps in ND4J, time-major; the recurrence as Java loops over time-major rows ({@link Rows}; at batch 16 a row per unit would be
+ * too short to vectorise well):
  * <pre>
  *   encoder (all steps):  A_1 = S W1' + b1, H_l = relu(A_l), ..., E = H W_L' + b_L;   U = [fix | E]
  *   forward:   P_t = U_t W_in' + b_in + b_rec + r_{t-1} W_rec',  r_t = relu(P_t)  (r_{-1} = 0);  Z = R W_out' + b_out
@@ -52,13 +54,11 @@ final class EncodedReluBptt implements TrainableModel {
         return parameters;
     }
 
-    /** Encoder pre-activations and activations per layer, U, pre-activations P and rates R [(T+1)*B, N], outputs. */
-    private record Pass(long batch, INDArray stimuli, List<INDArray> pre, List<INDArray> act, INDArray u, INDArray p,
-                        INDArray r, INDArray out) {
-    }
-
-    private static INDArray block(INDArray rows, long k, long batch) {
-        return rows.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
+    /**
+     * Encoder pre-activations and activations per layer and U, time-major; rates as time-major rows ({@link Rows}),
+     * [(T+1)*B] of N (block 0: r_{-1} = 0); outputs.
+     */
+    private record Pass(INDArray stimuli, List<INDArray> pre, List<INDArray> act, INDArray u, double[][] r, INDArray out) {
     }
 
     private Pass run(INDArray sequences) {
@@ -79,38 +79,51 @@ final class EncodedReluBptt implements TrainableModel {
         INDArray u = Nd4j.concat(1, x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)), h);
         INDArray p = Gemm.product(u, false, array(EncodedReluCell.W_IN), true)
                 .addiRowVector(array(EncodedReluCell.B_IN)).addiRowVector(array(EncodedReluCell.B_REC));
-        INDArray r = Nd4j.zeros(dtype, (steps + 1) * b, n);                 // block 0: r_{-1} = 0
-        INDArray wRec = array(EncodedReluCell.W_REC);
-        for (int t = 0; t < steps; t++) {
-            INDArray pt = block(p, t, b);
-            Gemm.into(block(r, t, b), false, wRec, true, pt, 1, 1);
-            Transforms.relu(block(r, t + 1, b).assign(pt), false);
+        int batch = (int) b;
+        double[][] r = new double[(steps + 1) * batch][];
+        System.arraycopy(Rows.of(p), 0, r, batch, steps * batch);
+        for (int i = 0; i < batch; i++) {
+            r[i] = new double[n];
         }
-        INDArray z = Gemm.product(r.get(NDArrayIndex.interval(b, (steps + 1) * b), NDArrayIndex.all()), false,
-                array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
-        return new Pass(b, stimuli, pre, act, u, p, r, tanhReadout ? Transforms.tanh(z, false) : z);
+        double[][] wRecT = Rows.of(array(EncodedReluCell.W_REC).transpose());
+        for (int t = 0; t < steps; t++) {
+            Rows.multiply(r, t * batch, batch, wRecT, 0, r, (t + 1) * batch);     // + r_{t-1} W_rec'
+            for (int i = 0; i < batch; i++) {
+                double[] row = r[(t + 1) * batch + i];
+                for (int k = 0; k < n; k++) {
+                    row[k] = Math.max(row[k], 0);
+                }
+            }
+        }
+        INDArray z = Gemm.product(Rows.array(r, batch, steps * batch, dtype), false, array(Unroller.W_OUT), true)
+                .addiRowVector(array(Unroller.B_OUT));
+        return new Pass(stimuli, pre, act, u, r, tanhReadout ? Transforms.tanh(z, false) : z);
     }
 
     @Override
     public LossAndGradients lossAndGradients(INDArray sequences, INDArray targets, INDArray mask, Collection<String> variables) {
         Pass p = run(sequences);
-        long b = p.batch();
+        int b = (int) sequences.size(0);
+        int n = cell.units();
         MaskedMse loss = MaskedMse.of(p.out(), targets, mask, masked, dtype);
         INDArray dZ = tanhReadout ? loss.dY().muli(p.out().mul(p.out()).rsubi(1)) : loss.dY();
-        INDArray states = p.r().get(NDArrayIndex.interval(b, (steps + 1) * b), NDArrayIndex.all());
-        INDArray dA = Gemm.product(dZ, false, array(Unroller.W_OUT), false);     // dR, then dA in place
-        INDArray wRec = array(EncodedReluCell.W_REC);
-        INDArray dWRec = Nd4j.zeros(dtype, wRec.shape());
+        double[][] dRows = Rows.of(Gemm.product(dZ, false, array(Unroller.W_OUT), false));    // dR, then dA
+        double[][] wRec = Rows.of(array(EncodedReluCell.W_REC));
         for (int t = steps - 1; t >= 0; t--) {
-            INDArray dAt = block(dA, t, b);
             if (t < steps - 1) {
-                Gemm.into(block(dA, t + 1, b), false, wRec, false, dAt, 1, 1);
+                Rows.multiply(dRows, (t + 1) * b, b, wRec, 0, dRows, t * b);        // + dA_{t+1} W_rec
             }
-            dAt.muli(block(p.p(), t, b).gt(0).castTo(dtype));
-            if (t > 0) {
-                Gemm.into(dAt, true, block(p.r(), t, b), false, dWRec, 1, 1);
+            for (int i = 0; i < b; i++) {
+                double[] d = dRows[t * b + i];
+                double[] rate = p.r()[(t + 1) * b + i];          // r > 0 exactly where the pre-activation is
+                for (int k = 0; k < n; k++) {
+                    d[k] = rate[k] > 0 ? d[k] : 0;
+                }
             }
         }
+        INDArray dA = Rows.array(dRows, dtype);
+        INDArray dWRec = Gemm.product(dA, true, Rows.array(p.r(), 0, steps * b, dtype), false);
+        INDArray states = Rows.array(p.r(), b, steps * b, dtype);
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray biases = dA.sum(true, 0);
         grads.put(EncodedReluCell.W_IN, Gemm.product(dA, true, p.u(), false));

@@ -3,21 +3,16 @@ package org.molap.dl4j.engine;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.LstmCell;
-import org.molap.dl4j.rnn.Gemm;
-import org.molap.dl4j.rnn.TimeMajor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Hand-derived backpropagation through time for {@link LstmCell} (seed 003's LSTM), time-major, whole steps as ND4J
- * ops and one BLAS product per step and direction:
+ * Hand-derived backpropagation through time for {@link LstmCell} (seed 003's LSTM), each step as Java loops over
+ * feature-major blocks ({@link Rows}; at N 15 and batch 40 an ND4J op costs more than its arithmetic):
  * <pre>
  *   forward:  P_t = X_t W_u' + b + h_{t-1} W_h';  [i f o g] = [s(P_i) s(P_f) s(P_o) tanh(P_g)]
  *             c_t = f c_{t-1} + i g;  h_t = o tanh(c_t);  Y_t = h_t W_out' + b_out          (h_0 = c_0 = 0.1)
@@ -25,7 +20,8 @@ import java.util.Map;
  *             dP_t = [dc g i(1-i), dc c_{t-1} f(1-f), dh tanh(c_t) o(1-o), dc i (1-g^2)]
  *             dW_h = sum dP_t' h_{t-1};  dW_u = dP' X;  db = sum dP
  * </pre>
- * Loss: the (optionally masked) mean squared error.
+ * Loss: the (optionally masked) mean squared error. Arithmetic in double; in a float model tanh and sigmoid are
+ * {@link Squash}'s rational function.
  */
 final class LstmBptt implements TrainableModel {
     private final int units;
@@ -34,6 +30,7 @@ final class LstmBptt implements TrainableModel {
     private final int steps;
     private final DataType dtype;
     private final boolean masked;
+    private final Squash squash;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     /** Starts from a copy of {@code start}, the cell graph's parameters. */
@@ -44,6 +41,7 @@ final class LstmBptt implements TrainableModel {
         this.steps = steps;
         this.dtype = dtype;
         this.masked = masked;
+        this.squash = new Squash(dtype == DataType.DOUBLE);
         start.forEach((name, values) -> parameters.put(name, values.dup()));
     }
 
@@ -52,89 +50,126 @@ final class LstmBptt implements TrainableModel {
         return parameters;
     }
 
-    /** Gates [i f o g] per step [T*B, 4N]; cells, their tanh and states [(T+1)*B, N] (block 0: the start). */
-    private record Pass(long batch, INDArray x, INDArray gates, INDArray c, INDArray tanhC, INDArray h, INDArray y) {
-    }
-
-    private static INDArray block(INDArray rows, long k, long batch) {
-        return rows.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
-    }
-
-    private INDArray gate(INDArray gates, int which) {
-        return gates.get(NDArrayIndex.all(), NDArrayIndex.interval((long) which * units, (long) (which + 1) * units));
+    /**
+     * Feature-major rows over the trials ({@link Rows}): inputs [T*C]; activated gates [i f o g] [T*4N]; cells, their
+     * tanh and states [(T+1)*N] (block 0: the start); outputs as time-major rows.
+     */
+    private record Pass(double[][] x, double[][] gates, double[][] c, double[][] tanhC, double[][] h, INDArray y) {
     }
 
     private Pass run(INDArray sequences) {
-        long b = sequences.size(0);
-        INDArray x = TimeMajor.into(sequences, Nd4j.create(dtype, steps * b, inputs));
-        INDArray gates = Gemm.product(x, false, array(LstmCell.W_U), true).addiRowVector(array(LstmCell.BIAS));
-        INDArray c = Nd4j.create(dtype, (steps + 1) * b, units);
-        INDArray h = Nd4j.create(dtype, (steps + 1) * b, units);
-        INDArray tanhC = Nd4j.create(dtype, (steps + 1) * b, units);
-        block(c, 0, b).assign(0.1);
-        block(h, 0, b).assign(0.1);
-        INDArray wh = array(LstmCell.W_H);
-        for (int t = 0; t < steps; t++) {
-            INDArray p = block(gates, t, b);
-            Gemm.into(block(h, t, b), false, wh, true, p, 1, 1);
-            Transforms.sigmoid(p.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 3L * units)), false);
-            Transforms.tanh(gate(p, 3), false);
-            INDArray ct = block(c, t + 1, b).assign(gate(p, 1).mul(block(c, t, b))).addi(gate(p, 0).mul(gate(p, 3)));
-            INDArray tc = Transforms.tanh(block(tanhC, t + 1, b).assign(ct), false);
-            block(h, t + 1, b).assign(gate(p, 2).mul(tc));
+        int b = (int) sequences.size(0);
+        int n = units;
+        double[][] x = Rows.featureMajor(sequences);
+        double[][] wu = Rows.of(array(LstmCell.W_U));
+        double[][] wh = Rows.of(array(LstmCell.W_H));
+        double[] bias = Rows.values(array(LstmCell.BIAS));
+        double[][] gates = new double[steps * 4 * n][b];
+        double[][] c = new double[(steps + 1) * n][b];
+        double[][] h = new double[(steps + 1) * n][b];
+        double[][] tanhC = new double[(steps + 1) * n][b];
+        for (int k = 0; k < n; k++) {
+            java.util.Arrays.fill(c[k], 0.1);
+            java.util.Arrays.fill(h[k], 0.1);
         }
-        INDArray states = h.get(NDArrayIndex.interval(b, (steps + 1) * b), NDArrayIndex.all());
-        INDArray y = Gemm.product(states, false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
-        return new Pass(b, x, gates, c, tanhC, h, y);
+        for (int t = 0; t < steps; t++) {
+            int p = t * 4 * n;
+            Rows.addColumn(bias, gates, p);
+            Rows.multiply(wu, x, t * inputs, gates, p);
+            Rows.multiply(wh, h, t * n, gates, p);
+            for (int k = 0; k < n; k++) {
+                double[] i = gates[p + k];
+                double[] f = gates[p + n + k];
+                double[] o = gates[p + 2 * n + k];
+                double[] cand = gates[p + 3 * n + k];
+                squash.sigmoid(i);
+                squash.sigmoid(f);
+                squash.sigmoid(o);
+                squash.tanh(cand, cand);
+                double[] cNow = c[(t + 1) * n + k];
+                double[] cBefore = c[t * n + k];
+                for (int r = 0; r < b; r++) {
+                    cNow[r] = f[r] * cBefore[r] + i[r] * cand[r];
+                }
+                double[] tc = tanhC[(t + 1) * n + k];
+                squash.tanh(cNow, tc);
+                double[] hNow = h[(t + 1) * n + k];
+                for (int r = 0; r < b; r++) {
+                    hNow[r] = o[r] * tc[r];
+                }
+            }
+        }
+        double[][] y = new double[steps * outputs][b];
+        double[][] wOut = Rows.of(array(Unroller.W_OUT));
+        double[] bOut = Rows.values(array(Unroller.B_OUT));
+        for (int t = 0; t < steps; t++) {
+            Rows.addColumn(bOut, y, t * outputs);
+            Rows.multiply(wOut, h, (t + 1) * n, y, t * outputs);
+        }
+        return new Pass(x, gates, c, tanhC, h, Rows.timeMajorRows(y, 0, outputs, steps, dtype));
     }
 
     @Override
     public LossAndGradients lossAndGradients(INDArray sequences, INDArray targets, INDArray mask, Collection<String> variables) {
         Pass p = run(sequences);
-        long b = p.batch();
+        int b = (int) sequences.size(0);
+        int n = units;
+        int width = 4 * n;
         MaskedMse loss = MaskedMse.of(p.y(), targets, mask, masked, dtype);
-        INDArray dY = loss.dY();
-
-        INDArray dh = Gemm.product(dY, false, array(Unroller.W_OUT), false);          // [T*B, N], then + dP_{t+1} W_h
-        INDArray dP = Nd4j.create(dtype, steps * b, 4L * units);
-        INDArray wh = array(LstmCell.W_H);
-        INDArray dWh = Nd4j.zeros(dtype, wh.shape());
-        INDArray dcNext = Nd4j.zeros(dtype, b, units);
+        double[][] dY = Rows.featureMajor(loss.dY(), steps, b);
+        double[][] wOutT = Rows.of(array(Unroller.W_OUT).transpose());
+        double[][] whT = Rows.of(array(LstmCell.W_H).transpose());
+        double[][] dP = new double[steps * width][b];
+        double[][] dh = new double[n][b];
+        double[][] dcNext = new double[n][b];
+        double[][] g = p.gates();
         for (int t = steps - 1; t >= 0; t--) {
-            INDArray dht = block(dh, t, b);
-            if (t < steps - 1) {
-                Gemm.into(block(dP, t + 1, b), false, wh, false, dht, 1, 1);
+            for (double[] row : dh) {
+                java.util.Arrays.fill(row, 0);
             }
-            INDArray g = block(p.gates(), t, b);
-            INDArray i = gate(g, 0);
-            INDArray f = gate(g, 1);
-            INDArray o = gate(g, 2);
-            INDArray cand = gate(g, 3);
-            INDArray tc = block(p.tanhC(), t + 1, b);
-            INDArray dc = dht.mul(o).muli(tc.mul(tc).rsubi(1)).addi(dcNext);
-            INDArray dPt = block(dP, t, b);
-            gate(dPt, 0).assign(dc.mul(cand).muli(i.mul(i.rsub(1))));
-            gate(dPt, 1).assign(dc.mul(block(p.c(), t, b)).muli(f.mul(f.rsub(1))));
-            gate(dPt, 2).assign(dht.mul(tc).muli(o.mul(o.rsub(1))));
-            gate(dPt, 3).assign(dc.mul(i).muli(cand.mul(cand).rsubi(1)));
-            dcNext = dc.muli(f);
-            Gemm.into(dPt, true, block(p.h(), t, b), false, dWh, 1, 1);
+            Rows.multiply(wOutT, dY, t * outputs, dh, 0);                  // dY_t W_out
+            if (t < steps - 1) {
+                Rows.multiply(whT, dP, (t + 1) * width, dh, 0);            // + dP_{t+1} W_h
+            }
+            int q = t * width;
+            for (int k = 0; k < n; k++) {
+                double[] i = g[q + k];
+                double[] f = g[q + n + k];
+                double[] o = g[q + 2 * n + k];
+                double[] cand = g[q + 3 * n + k];
+                double[] tc = p.tanhC()[(t + 1) * n + k];
+                double[] cBefore = p.c()[t * n + k];
+                double[] dhk = dh[k];
+                double[] dck = dcNext[k];
+                double[] di = dP[q + k];
+                double[] df = dP[q + n + k];
+                double[] dO = dP[q + 2 * n + k];
+                double[] dg = dP[q + 3 * n + k];
+                for (int r = 0; r < b; r++) {
+                    double dc = dhk[r] * o[r] * (1 - tc[r] * tc[r]) + dck[r];
+                    di[r] = dc * cand[r] * i[r] * (1 - i[r]);
+                    df[r] = dc * cBefore[r] * f[r] * (1 - f[r]);
+                    dO[r] = dhk[r] * tc[r] * o[r] * (1 - o[r]);
+                    dg[r] = dc * i[r] * (1 - cand[r] * cand[r]);
+                    dck[r] = dc * f[r];
+                }
+            }
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
         if (variables.contains(LstmCell.W_U)) {
-            grads.put(LstmCell.W_U, Gemm.product(dP, true, p.x(), false));
+            grads.put(LstmCell.W_U, Rows.weightGradient(dP, 0, width, p.x(), 0, inputs, steps, dtype));
         }
         if (variables.contains(LstmCell.W_H)) {
-            grads.put(LstmCell.W_H, dWh);
+            grads.put(LstmCell.W_H, Rows.weightGradient(dP, 0, width, p.h(), 0, n, steps, dtype));
         }
         if (variables.contains(LstmCell.BIAS)) {
-            grads.put(LstmCell.BIAS, dP.sum(true, 0));
+            grads.put(LstmCell.BIAS, Rows.biasGradient(dP, width, steps, dtype));
         }
         if (variables.contains(Unroller.W_OUT)) {
-            grads.put(Unroller.W_OUT, Gemm.product(dY, true, p.h().get(NDArrayIndex.interval(b, (steps + 1) * b), NDArrayIndex.all()), false));
+            grads.put(Unroller.W_OUT, Rows.weightGradient(dY, 0, outputs, p.h(), n, n, steps, dtype));
         }
         if (variables.contains(Unroller.B_OUT)) {
-            grads.put(Unroller.B_OUT, dY.sum(true, 0));
+            grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
         }
         return new LossAndGradients(loss.mse(), loss.mse(), grads);
     }

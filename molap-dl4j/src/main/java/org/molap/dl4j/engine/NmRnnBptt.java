@@ -4,15 +4,11 @@ import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.GramSchmidt;
 import org.molap.dl4j.model.cells.NmRnnCell;
-import org.molap.dl4j.rnn.Gemm;
-import org.molap.dl4j.rnn.TimeMajor;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hand-derived backpropagation through time for seed 003's NM-RNN ({@link NmRnnCell}), time-major, whole steps as ND4J
- * ops. Forward as the cell (z, then s, then x, both from u_t); backward, from the last step, with g = dL/dx and
+ * Hand-derived backpropagation through time for seed 003's NM-RNN ({@link NmRnnCell}), each step as Java loops over
+ * feature-major rows ({@link Rows}). Forward as the cell (z, then s, then x, both from u_t); backward, from the last step, with g = dL/dx and
  * h = dL/dz:
  * <pre>
  *   dv = (c/tau_x) g_t Q,  dQ += (c/tau_x) g_t' (u_t s_t),  u_t = tanh(x_{t-1}) R
@@ -38,6 +34,7 @@ final class NmRnnBptt implements TrainableModel {
     private final int steps;
     private final DataType dtype;
     private final boolean masked;
+    private final Squash squash;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     /** Q = GS(L) and, for the backward pass, sum(Q * dQ), whose gradient in L is dL. */
     private final SameDiff qr;
@@ -48,6 +45,7 @@ final class NmRnnBptt implements TrainableModel {
         this.steps = steps;
         this.dtype = dtype;
         this.masked = masked;
+        this.squash = new Squash(dtype == DataType.DOUBLE);
         start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
         qr = SameDiff.create();
         SDVariable l = qr.var(NmRnnCell.L, Nd4j.zeros(dtype, config.units(), config.rank()));
@@ -62,14 +60,6 @@ final class NmRnnBptt implements TrainableModel {
         return parameters;
     }
 
-    private static INDArray block(INDArray rows, long k, long batch) {
-        return rows.get(NDArrayIndex.interval(k * batch, (k + 1) * batch), NDArrayIndex.all());
-    }
-
-    private static INDArray after(INDArray rows, long batch) {
-        return rows.get(NDArrayIndex.interval(batch, rows.size(0)), NDArrayIndex.all());
-    }
-
     private INDArray orthonormal() {
         qr.getVariable(NmRnnCell.L).setArray(array(NmRnnCell.L).dup());
         return qr.output(Map.of("dQ", Nd4j.zeros(dtype, c.units(), c.rank())), NmRnnCell.Q).get(NmRnnCell.Q);
@@ -77,94 +67,154 @@ final class NmRnnBptt implements TrainableModel {
 
     @Override
     public LossAndGradients lossAndGradients(INDArray sequences, INDArray targets, INDArray mask, Collection<String> variables) {
-        long b = sequences.size(0);
+        int b = (int) sequences.size(0);
         int n = c.units();
         int m = c.nmUnits();
         int k = c.rank();
+        int inputs = c.inputs();
         double ax = 1 / c.tauX();
         double az = 1 / c.tauZ();
-        INDArray in = TimeMajor.into(sequences, Nd4j.create(dtype, steps * b, c.inputs()));
-        INDArray inX = in.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.xInputs())).dup();
-        INDArray dx = Gemm.product(inX, false, array(NmRnnCell.B_XU), true);
-        INDArray dz = Gemm.product(in, false, array(NmRnnCell.B_ZU), true);
-        INDArray q = orthonormal();
-        INDArray r = array(NmRnnCell.R);
-        INDArray wzz = array(NmRnnCell.W_ZZ);
-        INDArray a = array(NmRnnCell.A);
-        INDArray x = Nd4j.create(dtype, (steps + 1) * b, n);
-        INDArray z = Nd4j.create(dtype, (steps + 1) * b, m);
-        INDArray tx = Nd4j.create(dtype, (steps + 1) * b, n);
-        INDArray tz = Nd4j.create(dtype, (steps + 1) * b, m);
-        INDArray s = Nd4j.create(dtype, steps * b, k);
-        INDArray u = Nd4j.create(dtype, steps * b, k);
-        block(x, 0, b).assign(0.1);
-        block(z, 0, b).assign(0.1);
-        Transforms.tanh(block(tx, 0, b).assign(block(x, 0, b)), false);
-        Transforms.tanh(block(tz, 0, b).assign(block(z, 0, b)), false);
-        for (int t = 1; t <= steps; t++) {
-            INDArray zt = block(z, t, b).assign(block(z, t - 1, b)).muli(1 - az);
-            Gemm.into(block(tz, t - 1, b), false, wzz, true, zt, az, 1);
-            Gemm.axpy(az, block(dz, t - 1, b), zt);
-            INDArray st = block(s, t - 1, b);
-            Gemm.into(zt, false, a, true, st, 1, 0);
-            Transforms.sigmoid(st.addiRowVector(array(NmRnnCell.B_S)), false);
-            INDArray ut = block(u, t - 1, b);
-            Gemm.into(block(tx, t - 1, b), false, r, false, ut, 1, 0);
-            INDArray xt = block(x, t, b).assign(block(x, t - 1, b)).muli(1 - ax);
-            Gemm.into(ut.mul(st), false, q, true, xt, ax * c.lowRankScale(), 1);
-            Gemm.axpy(ax, block(dx, t - 1, b), xt);
-            Transforms.tanh(block(tx, t, b).assign(xt), false);
-            Transforms.tanh(block(tz, t, b).assign(zt), false);
-        }
-        INDArray y = Gemm.product(after(x, b), false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
-        MaskedMse loss = MaskedMse.of(y, targets, mask, masked, dtype);
-        INDArray dY = loss.dY();
-
-        INDArray gx = Gemm.product(dY, false, array(Unroller.W_OUT), false);      // block t - 1: dL/dx_t
-        INDArray gz = Nd4j.zeros(dtype, steps * b, m);
-        INDArray dQ = Nd4j.zeros(dtype, n, k);
-        INDArray dR = Nd4j.zeros(dtype, n, k);
-        INDArray dA = Nd4j.zeros(dtype, k, m);
-        INDArray dBs = Nd4j.zeros(dtype, 1, k);
-        INDArray dWzz = Nd4j.zeros(dtype, m, m);
         double cx = ax * c.lowRankScale();
+        double[][] in = Rows.featureMajor(sequences);                              // [T*C][B]
+        double[][] inX = new double[steps * c.xInputs()][];                        // the channels x reads
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(in, t * inputs, inX, t * c.xInputs(), c.xInputs());
+        }
+        INDArray qArray = orthonormal();
+        double[][] cq = Rows.of(qArray.mul(c.lowRankScale()));
+        double[][] rT = Rows.of(array(NmRnnCell.R).transpose());
+        double[][] wzz = Rows.of(array(NmRnnCell.W_ZZ));
+        double[][] bzu = Rows.of(array(NmRnnCell.B_ZU));
+        double[][] bxu = Rows.of(array(NmRnnCell.B_XU));
+        double[][] a = Rows.of(array(NmRnnCell.A));
+        double[] bs = Rows.values(array(NmRnnCell.B_S));
+        // states: block t is x_t, z_t and their tanh (block 0: the start); per step t (block t - 1): s_t, u_t, u_t s_t
+        double[][] x = new double[(steps + 1) * n][b];
+        double[][] z = new double[(steps + 1) * m][b];
+        double[][] tx = new double[(steps + 1) * n][b];
+        double[][] tz = new double[(steps + 1) * m][b];
+        double[][] s = new double[steps * k][b];
+        double[][] u = new double[steps * k][b];
+        double[][] us = new double[steps * k][b];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(x[i], 0.1);
+            squash.tanh(x[i], tx[i]);
+        }
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(z[i], 0.1);
+            squash.tanh(z[i], tz[i]);
+        }
+        double[][] drive = new double[Math.max(n, m)][b];
+        for (int t = 1; t <= steps; t++) {
+            clear(drive, m);
+            Rows.multiply(wzz, tz, (t - 1) * m, drive, 0);
+            Rows.multiply(bzu, in, (t - 1) * inputs, drive, 0);
+            for (int i = 0; i < m; i++) {
+                leak(z[(t - 1) * m + i], 1 - az, az, drive[i], z[t * m + i]);
+                squash.tanh(z[t * m + i], tz[t * m + i]);
+            }
+            int p = (t - 1) * k;
+            Rows.addColumn(bs, s, p);
+            Rows.multiply(a, z, t * m, s, p);
+            Rows.multiply(rT, tx, (t - 1) * n, u, p);
+            for (int j = 0; j < k; j++) {
+                squash.sigmoid(s[p + j]);
+                for (int r = 0; r < b; r++) {
+                    us[p + j][r] = u[p + j][r] * s[p + j][r];
+                }
+            }
+            clear(drive, n);
+            Rows.multiply(bxu, inX, (t - 1) * c.xInputs(), drive, 0);
+            Rows.multiply(cq, us, p, drive, 0);
+            for (int i = 0; i < n; i++) {
+                leak(x[(t - 1) * n + i], 1 - ax, ax, drive[i], x[t * n + i]);
+                squash.tanh(x[t * n + i], tx[t * n + i]);
+            }
+        }
+        double[][] y = new double[steps * outputs][b];
+        double[][] wOut = Rows.of(array(Unroller.W_OUT));
+        double[] bOut = Rows.values(array(Unroller.B_OUT));
+        for (int t = 0; t < steps; t++) {
+            Rows.addColumn(bOut, y, t * outputs);
+            Rows.multiply(wOut, x, (t + 1) * n, y, t * outputs);
+        }
+        MaskedMse loss = MaskedMse.of(Rows.timeMajorRows(y, 0, outputs, steps, dtype), targets, mask, masked, dtype);
+        double[][] dY = Rows.featureMajor(loss.dY(), steps, b);
+
+        // backward: block t - 1 of gx and gz holds dL/dx_t and dL/dz_t; of du and dw, those of step t
+        double[][] gx = new double[steps * n][b];
+        double[][] gz = new double[steps * m][b];
+        double[][] du = new double[steps * k][b];
+        double[][] dw = new double[steps * k][b];
+        double[][] wOutT = Rows.of(array(Unroller.W_OUT).transpose());
+        double[][] qT = Rows.of(qArray.transpose());
+        double[][] r = Rows.of(array(NmRnnCell.R));
+        double[][] aT = Rows.of(array(NmRnnCell.A).transpose());
+        double[][] wzzT = Rows.of(array(NmRnnCell.W_ZZ).transpose());
+        double[][] dv = new double[k][b];
+        double[][] back = new double[Math.max(n, m)][b];
+        for (int t = 0; t < steps; t++) {
+            Rows.multiply(wOutT, dY, t * outputs, gx, t * n);
+        }
         for (int t = steps; t >= 1; t--) {
-            INDArray g = block(gx, t - 1, b);
-            INDArray h = block(gz, t - 1, b);
-            INDArray st = block(s, t - 1, b);
-            INDArray ut = block(u, t - 1, b);
-            INDArray dv = Gemm.product(g, false, q, false).muli(cx);
-            Gemm.into(g, true, ut.mul(st), false, dQ, cx, 1);
-            INDArray du = dv.mul(st);
-            Gemm.into(block(tx, t - 1, b), true, du, false, dR, 1, 1);
-            INDArray dw = dv.muli(ut).muli(st.mul(st.rsub(1)));
-            Gemm.into(dw, true, block(z, t, b), false, dA, 1, 1);
-            dBs.addi(dw.sum(true, 0));
-            Gemm.into(dw, false, a, false, h, 1, 1);
-            Gemm.into(h, true, block(tz, t - 1, b), false, dWzz, az, 1);
+            int p = (t - 1) * k;
+            clear(dv, k);
+            Rows.multiply(qT, gx, (t - 1) * n, dv, 0);
+            for (int j = 0; j < k; j++) {
+                double[] sj = s[p + j];
+                for (int i = 0; i < b; i++) {
+                    double v = cx * dv[j][i];
+                    du[p + j][i] = v * sj[i];
+                    dw[p + j][i] = v * u[p + j][i] * sj[i] * (1 - sj[i]);
+                }
+            }
+            Rows.multiply(aT, dw, p, gz, (t - 1) * m);                                    // h_t += A' dw
             if (t > 1) {
-                INDArray txp = block(tx, t - 1, b);
-                INDArray gPrev = block(gx, t - 2, b);
-                Gemm.axpy(1 - ax, g, gPrev);
-                gPrev.addi(Gemm.product(du, false, r, true).muli(txp.mul(txp).rsubi(1)));
-                INDArray tzp = block(tz, t - 1, b);
-                INDArray hPrev = block(gz, t - 2, b);
-                Gemm.axpy(1 - az, h, hPrev);
-                hPrev.addi(Gemm.product(h, false, wzz, false).muli(tzp.mul(tzp).rsubi(1)).muli(az));
+                clear(back, n);
+                Rows.multiply(r, du, p, back, 0);
+                for (int i = 0; i < n; i++) {
+                    chain(gx[(t - 1) * n + i], 1 - ax, 1, back[i], tx[(t - 1) * n + i], gx[(t - 2) * n + i]);
+                }
+                clear(back, m);
+                Rows.multiply(wzzT, gz, (t - 1) * m, back, 0);
+                for (int i = 0; i < m; i++) {
+                    chain(gz[(t - 1) * m + i], 1 - az, az, back[i], tz[(t - 1) * m + i], gz[(t - 2) * m + i]);
+                }
             }
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
+        INDArray dQ = Rows.weightGradient(gx, 0, n, us, 0, k, steps, dtype).muli(cx);
         qr.getVariable(NmRnnCell.L).setArray(array(NmRnnCell.L).dup());
         grads.put(NmRnnCell.L, qr.calculateGradients(Map.of("dQ", dQ), List.of(NmRnnCell.L)).get(NmRnnCell.L));
-        grads.put(NmRnnCell.R, dR);
-        grads.put(NmRnnCell.B_XU, Gemm.product(gx, true, inX, false).muli(ax));
-        grads.put(NmRnnCell.W_ZZ, dWzz);
-        grads.put(NmRnnCell.B_ZU, Gemm.product(gz, true, in, false).muli(az));
-        grads.put(NmRnnCell.A, dA);
-        grads.put(NmRnnCell.B_S, dBs);
-        grads.put(Unroller.W_OUT, Gemm.product(dY, true, after(x, b), false));
-        grads.put(Unroller.B_OUT, dY.sum(true, 0));
+        grads.put(NmRnnCell.R, Rows.weightGradient(tx, 0, n, du, 0, k, steps, dtype));
+        grads.put(NmRnnCell.B_XU, Rows.weightGradient(gx, 0, n, inX, 0, c.xInputs(), steps, dtype).muli(ax));
+        grads.put(NmRnnCell.W_ZZ, Rows.weightGradient(gz, 0, m, tz, 0, m, steps, dtype).muli(az));
+        grads.put(NmRnnCell.B_ZU, Rows.weightGradient(gz, 0, m, in, 0, inputs, steps, dtype).muli(az));
+        grads.put(NmRnnCell.A, Rows.weightGradient(dw, 0, k, z, m, m, steps, dtype));
+        grads.put(NmRnnCell.B_S, Rows.biasGradient(dw, k, steps, dtype));
+        grads.put(Unroller.W_OUT, Rows.weightGradient(dY, 0, outputs, x, n, n, steps, dtype));
+        grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
         grads.keySet().retainAll(variables);
         return new LossAndGradients(loss.mse(), loss.mse(), grads);
+    }
+
+    private static void clear(double[][] rows, int count) {
+        for (int i = 0; i < count; i++) {
+            java.util.Arrays.fill(rows[i], 0);
+        }
+    }
+
+    /** next = keep * previous + rate * drive (the leaky Euler step of one unit over the batch). */
+    private static void leak(double[] previous, double keep, double rate, double[] drive, double[] next) {
+        for (int i = 0; i < next.length; i++) {
+            next[i] = keep * previous[i] + rate * drive[i];
+        }
+    }
+
+    /** into += keep * grad + rate * back * (1 - tanh^2): the gradient of the state one step earlier. */
+    private static void chain(double[] grad, double keep, double rate, double[] back, double[] tanh, double[] into) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += keep * grad[i] + rate * back[i] * (1 - tanh[i] * tanh[i]);
+        }
     }
 }

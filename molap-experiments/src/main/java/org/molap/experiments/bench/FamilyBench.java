@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * One problem per cell family at its paper size, every parameter trained, on the SameDiff engine (the definition of
- * every cell) and on the fast engine where a cell has one. FLOPs count the matrix products only: each forward
+ * every cell), on the fast engine where a cell has one, and in PyTorch where it is installed (tools/bench_pytorch.py:
+ * the network as a lab would write it). FLOPs count the matrix products only: each forward
  * product counted three times (itself and the two products of its backward pass), a frozen encoder once.
  */
 final class FamilyBench {
@@ -76,6 +77,30 @@ final class FamilyBench {
                 // this family has only its SameDiff graph
             }
         }
+        String[] why = new String[1];
+        PyTorchContenders torch = PyTorchContenders.startFamilies(families(), why);
+        if (torch != null) {
+            for (Family f : families()) {
+                Contender c = torch.family(f.key(), f.label());
+                contenders.add(c);
+                familyOf.put(c.key(), f);
+            }
+        } else {
+            console.println("PyTorch contenders left out: " + why[0]);
+        }
+        List<String> order = families().stream().map(Family::key).toList();
+        contenders.sort(java.util.Comparator.comparingInt(c -> order.indexOf(familyOf.get(c.key()).key())));
+        try {
+            return timed(contenders, familyOf, repeats, console);
+        } finally {
+            if (torch != null) {
+                torch.close();
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> timed(List<Contender> contenders, Map<String, Family> familyOf, int repeats,
+                                                   PrintStream console) {
         double peak = PeakSgemm.gflops();
         Map<String, List<Double>> times = new LinkedHashMap<>();
         contenders.forEach(c -> times.put(c.key(), new ArrayList<>()));

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * PyTorch on the same job, in a child process running tools/bench_pytorch.py with one thread: torch.nn.RNN
- * (fused, no leak) and a leaky loop with autograd. Present only where python3 imports torch (Debian's
+ * (fused, no leak) and a leaky loop with autograd; and for the families bench, each family's network as a lab
+ * would write it (a loop with autograd, or nn.LSTM). Present only where python3 imports torch (Debian's
  * python3-torch); {@link #start} says why not otherwise.
  */
 final class PyTorchContenders implements AutoCloseable {
@@ -43,6 +44,26 @@ final class PyTorchContenders implements AutoCloseable {
 
     /** Starts the child for one problem; a reason in {@code why[0]} and null when PyTorch is not there. */
     static PyTorchContenders start(BenchProblem p, double leak, String[] why) {
+        return launch("setup " + p.units() + " " + p.batch() + " " + p.steps() + " " + leak, why);
+    }
+
+    /**
+     * Starts the child for the cell families: the leaky loop at the first family's size (seed 000's) and one network
+     * per other family key of tools/bench_pytorch.py; a reason in {@code why[0]} and null when PyTorch is not there.
+     */
+    static PyTorchContenders startFamilies(List<FamilyBench.Family> families, String[] why) {
+        FamilyBench.Family leaky = families.get(0);
+        PyTorchContenders t = launch("setup 100 " + leaky.batch() + " " + leaky.steps() + " 0.2", why);
+        for (FamilyBench.Family f : families.subList(1, families.size())) {
+            if (t == null) {
+                return null;
+            }
+            t = t.prepare("family " + f.key() + " " + f.batch() + " " + f.steps(), why);
+        }
+        return t;
+    }
+
+    private static PyTorchContenders launch(String setup, String[] why) {
         Path script = script();
         if (script == null) {
             why[0] = "tools/bench_pytorch.py not found (run from the repository with ./molap)";
@@ -52,17 +73,27 @@ final class PyTorchContenders implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(python(), script.toString(), "--serve").redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("OMP_NUM_THREADS", "1");
             pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-            PyTorchContenders t = new PyTorchContenders(pb.start());
-            JsonNode ready = t.ask("setup " + p.units() + " " + p.batch() + " " + p.steps() + " " + leak);
+            return new PyTorchContenders(pb.start()).prepare(setup, why);
+        } catch (IOException e) {
+            why[0] = "python3 could not be started (" + e.getMessage() + ")";
+            return null;
+        }
+    }
+
+    /** Sends a setup request; this, or null (the child closed) with the reason in {@code why[0]}. */
+    private PyTorchContenders prepare(String setup, String[] why) {
+        try {
+            JsonNode ready = ask(setup);
             if (ready == null || !ready.path("ready").asBoolean()) {
-                t.close();
+                close();
                 why[0] = "python3 has no torch (install Debian's python3-torch and libopenblas0-pthread)";
                 return null;
             }
-            t.version = ready.path("torch").asText();
-            return t;
+            version = ready.path("torch").asText();
+            return this;
         } catch (IOException e) {
-            why[0] = "python3 could not be started (" + e.getMessage() + ")";
+            close();
+            why[0] = "the PyTorch bench process failed (" + e.getMessage() + ")";
             return null;
         }
     }
@@ -81,6 +112,11 @@ final class PyTorchContenders implements AutoCloseable {
     List<Contender> contenders() {
         return List.of(contender("pytorch_rnn", "rnn", "PyTorch " + version + " nn.RNN (fused, no leak)"),
                 contender("pytorch_leaky", "leaky", "PyTorch " + version + " leaky loop, autograd"));
+    }
+
+    /** A family's network of tools/bench_pytorch.py ("leaky": the leaky loop of the setup). */
+    Contender family(String familyKey, String label) {
+        return contender(familyKey + "_pytorch", familyKey, label + ", PyTorch " + version);
     }
 
     private Contender contender(String key, String name, String label) {
