@@ -11,6 +11,7 @@ And one network per cell family of the families bench, each written as a lab wou
 over steps with autograd, the fused nn.LSTM where one exists), every parameter trained but seed 002's encoder:
   motor_additive  seed 001: x <- x + a (-x + g J tanh x + B u_t) + sigma xi, random x0, readout of tanh x
   nm_rnn          seed 003: z, then the gate s = sigmoid(A z + b), then x with c Q diag(s) R' tanh x, Q from QR of L
+  lr_rnn          seed 003's low-rank baseline: x <- (1 - 1/tau) x + (1/tau) ((1/N) Q R' tanh x + B u_t)
   lstm            seed 003's LSTM baseline: torch.nn.LSTM and a Linear readout
   relu_encoder    seed 002: a frozen MLP encoder on all steps, then r <- relu(W_in [fix; e] + W_rec r + b)
 
@@ -104,8 +105,8 @@ def motor_additive():
 
 
 def nm_rnn():
-    """Seed 003's NM-RNN for Measure-Wait-Go: N 100, M 5, K 3, tau_x 2, tau_z 10, 3 inputs."""
-    n, m, k, inputs, tau_x, tau_z = 100, 5, 3, 3, 2.0, 10.0
+    """Seed 003's NM-RNN for rank-3 Measure-Wait-Go: N 100, M 5, K 3, tau_x 10, tau_z 100, 3 inputs."""
+    n, m, k, inputs, tau_x, tau_z = 100, 5, 3, 3, 10.0, 100.0
     left, right = weight(n, k, std=1.0), weight(n, k, std=1.0)
     b_xu, b_zu = weight(n, inputs, std=inputs ** -0.5), weight(m, inputs, std=inputs ** -0.5)
     w_zz, a_s, b_s = weight(m, m, std=0.1), weight(k, m, std=0.1), weight(k, std=0.1)
@@ -124,6 +125,24 @@ def nm_rnn():
             states.append(x)
         return out(torch.stack(states))
     return [left, right, b_xu, b_zu, w_zz, a_s, b_s] + list(out.parameters()), forward, inputs, 1
+
+
+def lr_rnn():
+    """Seed 003's low-rank RNN baseline for Measure-Wait-Go: N 106, K 3, tau 10, 3 inputs, Q from QR of L."""
+    n, k, inputs, tau = 106, 3, 3, 10.0
+    left, right, b = weight(n, k, std=1.0), weight(n, k, std=1.0), weight(n, inputs, std=inputs ** -0.5)
+    out = torch.nn.Linear(n, 1)
+
+    def forward(u):
+        q, _ = torch.linalg.qr(left)
+        drive = u @ b.T
+        x = torch.full((u.shape[1], n), 0.1)
+        states = []
+        for drive_t in drive.unbind(0):
+            x = (1 - 1 / tau) * x + ((torch.tanh(x) @ right) @ q.T / n + drive_t) / tau
+            states.append(x)
+        return out(torch.stack(states))
+    return [left, right, b] + list(out.parameters()), forward, inputs, 1
 
 
 def lstm():
@@ -149,7 +168,7 @@ def relu_encoder():
     return list(w_in.parameters()) + list(w_rec.parameters()) + list(out.parameters()), forward, 3, 24
 
 
-FAMILIES = {"motor_additive": motor_additive, "nm_rnn": nm_rnn, "lstm": lstm, "relu_encoder": relu_encoder}
+FAMILIES = {"motor_additive": motor_additive, "nm_rnn": nm_rnn, "lr_rnn": lr_rnn, "lstm": lstm, "relu_encoder": relu_encoder}
 
 
 class FamilyJob:

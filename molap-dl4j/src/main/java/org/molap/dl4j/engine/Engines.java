@@ -10,6 +10,7 @@ import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.model.cells.NmRnnCell;
+import org.molap.dl4j.model.cells.RateRnnCell;
 import org.molap.dl4j.rnn.ElmanBptt;
 import org.molap.dl4j.rnn.Regularisation;
 import org.molap.dl4j.rnn.RnnGraph;
@@ -48,6 +49,9 @@ public final class Engines {
             return new EncodedReluBptt(relu, graph.parameters(), outputs, steps, dtype, loss.usesMask(),
                     loss.kind() == Loss.Kind.TANH_MSE);
         }
+        if (cell instanceof RateRnnCell rate) {
+            return new RateRnnBptt(rate, graph.parameters(), outputs, steps, dtype, loss.usesMask());
+        }
         if (cell instanceof LstmCell lstm) {
             return new LstmBptt(lstm.units(), lstm.inputs(), graph.parameters(), outputs, steps, dtype, loss.usesMask());
         }
@@ -76,6 +80,10 @@ public final class Engines {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the LSTM engine computes a mean squared error without penalties";
         }
+        if (cell instanceof RateRnnCell) {
+            return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
+                    ? null : "the rate-RNN engine computes a mean squared error without penalties";
+        }
         if (cell instanceof MotorRateCell motor) {
             MotorRateCell.Config c = motor.config();
             if (c.motifLoops() || c.prepRank() > 0 || c.inputs() != MotorRateCell.Inputs.ALWAYS) {
@@ -85,7 +93,7 @@ public final class Engines {
                     ? null : "the motor engine computes seed 001's mean squared error without penalties";
         }
         if (!(cell instanceof LeakyRnnCell)) {
-            return "only the leaky tanh cell, seed 001's additive network, the LSTM and seed 002's network have one ("
+            return "only the leaky tanh cell, seed 001's additive network, seed 003's networks and seed 002's have one ("
                     + cell.getClass().getSimpleName() + " given)";
         }
         if (loss.kind() != Loss.Kind.MSE || loss.usesMask()) {

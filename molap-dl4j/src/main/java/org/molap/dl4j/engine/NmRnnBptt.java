@@ -2,17 +2,12 @@ package org.molap.dl4j.engine;
 
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
-import org.molap.dl4j.model.cells.GramSchmidt;
 import org.molap.dl4j.model.cells.NmRnnCell;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +31,7 @@ final class NmRnnBptt implements TrainableModel {
     private final boolean masked;
     private final Squash squash;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
-    /** Q = GS(L) and, for the backward pass, sum(Q * dQ), whose gradient in L is dL. */
-    private final SameDiff qr;
+    private final OrthonormalFactor qr;
 
     NmRnnBptt(NmRnnCell.Config config, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
         this.c = config;
@@ -47,22 +41,12 @@ final class NmRnnBptt implements TrainableModel {
         this.masked = masked;
         this.squash = new Squash(dtype == DataType.DOUBLE);
         start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
-        qr = SameDiff.create();
-        SDVariable l = qr.var(NmRnnCell.L, Nd4j.zeros(dtype, config.units(), config.rank()));
-        SDVariable dq = qr.placeHolder("dQ", dtype, config.units(), config.rank());
-        SDVariable q = GramSchmidt.orthonormal(qr, l, config.rank()).rename(NmRnnCell.Q);
-        q.mul(dq).sum().rename("pullback");
-        qr.setLossVariables("pullback");
+        qr = new OrthonormalFactor(config.units(), config.rank(), dtype);
     }
 
     @Override
     public Map<String, INDArray> parameters() {
         return parameters;
-    }
-
-    private INDArray orthonormal() {
-        qr.getVariable(NmRnnCell.L).setArray(array(NmRnnCell.L).dup());
-        return qr.output(Map.of("dQ", Nd4j.zeros(dtype, c.units(), c.rank())), NmRnnCell.Q).get(NmRnnCell.Q);
     }
 
     @Override
@@ -80,7 +64,7 @@ final class NmRnnBptt implements TrainableModel {
         for (int t = 0; t < steps; t++) {
             System.arraycopy(in, t * inputs, inX, t * c.xInputs(), c.xInputs());
         }
-        INDArray qArray = orthonormal();
+        INDArray qArray = qr.of(array(NmRnnCell.L));
         double[][] cq = Rows.of(qArray.mul(c.lowRankScale()));
         double[][] rT = Rows.of(array(NmRnnCell.R).transpose());
         double[][] wzz = Rows.of(array(NmRnnCell.W_ZZ));
@@ -106,11 +90,11 @@ final class NmRnnBptt implements TrainableModel {
         }
         double[][] drive = new double[Math.max(n, m)][b];
         for (int t = 1; t <= steps; t++) {
-            clear(drive, m);
+            Rows.clear(drive, m);
             Rows.multiply(wzz, tz, (t - 1) * m, drive, 0);
             Rows.multiply(bzu, in, (t - 1) * inputs, drive, 0);
             for (int i = 0; i < m; i++) {
-                leak(z[(t - 1) * m + i], 1 - az, az, drive[i], z[t * m + i]);
+                Rows.leak(z[(t - 1) * m + i], 1 - az, az, drive[i], z[t * m + i]);
                 squash.tanh(z[t * m + i], tz[t * m + i]);
             }
             int p = (t - 1) * k;
@@ -123,11 +107,11 @@ final class NmRnnBptt implements TrainableModel {
                     us[p + j][r] = u[p + j][r] * s[p + j][r];
                 }
             }
-            clear(drive, n);
+            Rows.clear(drive, n);
             Rows.multiply(bxu, inX, (t - 1) * c.xInputs(), drive, 0);
             Rows.multiply(cq, us, p, drive, 0);
             for (int i = 0; i < n; i++) {
-                leak(x[(t - 1) * n + i], 1 - ax, ax, drive[i], x[t * n + i]);
+                Rows.leak(x[(t - 1) * n + i], 1 - ax, ax, drive[i], x[t * n + i]);
                 squash.tanh(x[t * n + i], tx[t * n + i]);
             }
         }
@@ -158,7 +142,7 @@ final class NmRnnBptt implements TrainableModel {
         }
         for (int t = steps; t >= 1; t--) {
             int p = (t - 1) * k;
-            clear(dv, k);
+            Rows.clear(dv, k);
             Rows.multiply(qT, gx, (t - 1) * n, dv, 0);
             for (int j = 0; j < k; j++) {
                 double[] sj = s[p + j];
@@ -170,22 +154,21 @@ final class NmRnnBptt implements TrainableModel {
             }
             Rows.multiply(aT, dw, p, gz, (t - 1) * m);                                    // h_t += A' dw
             if (t > 1) {
-                clear(back, n);
+                Rows.clear(back, n);
                 Rows.multiply(r, du, p, back, 0);
                 for (int i = 0; i < n; i++) {
-                    chain(gx[(t - 1) * n + i], 1 - ax, 1, back[i], tx[(t - 1) * n + i], gx[(t - 2) * n + i]);
+                    Rows.chain(gx[(t - 1) * n + i], 1 - ax, 1, back[i], tx[(t - 1) * n + i], gx[(t - 2) * n + i]);
                 }
-                clear(back, m);
+                Rows.clear(back, m);
                 Rows.multiply(wzzT, gz, (t - 1) * m, back, 0);
                 for (int i = 0; i < m; i++) {
-                    chain(gz[(t - 1) * m + i], 1 - az, az, back[i], tz[(t - 1) * m + i], gz[(t - 2) * m + i]);
+                    Rows.chain(gz[(t - 1) * m + i], 1 - az, az, back[i], tz[(t - 1) * m + i], gz[(t - 2) * m + i]);
                 }
             }
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dQ = Rows.weightGradient(gx, 0, n, us, 0, k, steps, dtype).muli(cx);
-        qr.getVariable(NmRnnCell.L).setArray(array(NmRnnCell.L).dup());
-        grads.put(NmRnnCell.L, qr.calculateGradients(Map.of("dQ", dQ), List.of(NmRnnCell.L)).get(NmRnnCell.L));
+        grads.put(NmRnnCell.L, qr.pullback(array(NmRnnCell.L), dQ));
         grads.put(NmRnnCell.R, Rows.weightGradient(tx, 0, n, du, 0, k, steps, dtype));
         grads.put(NmRnnCell.B_XU, Rows.weightGradient(gx, 0, n, inX, 0, c.xInputs(), steps, dtype).muli(ax));
         grads.put(NmRnnCell.W_ZZ, Rows.weightGradient(gz, 0, m, tz, 0, m, steps, dtype).muli(az));
@@ -196,25 +179,5 @@ final class NmRnnBptt implements TrainableModel {
         grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
         grads.keySet().retainAll(variables);
         return new LossAndGradients(loss.mse(), loss.mse(), grads);
-    }
-
-    private static void clear(double[][] rows, int count) {
-        for (int i = 0; i < count; i++) {
-            java.util.Arrays.fill(rows[i], 0);
-        }
-    }
-
-    /** next = keep * previous + rate * drive (the leaky Euler step of one unit over the batch). */
-    private static void leak(double[] previous, double keep, double rate, double[] drive, double[] next) {
-        for (int i = 0; i < next.length; i++) {
-            next[i] = keep * previous[i] + rate * drive[i];
-        }
-    }
-
-    /** into += keep * grad + rate * back * (1 - tanh^2): the gradient of the state one step earlier. */
-    private static void chain(double[] grad, double keep, double rate, double[] back, double[] tanh, double[] into) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] += keep * grad[i] + rate * back[i] * (1 - tanh[i] * tanh[i]);
-        }
     }
 }

@@ -175,6 +175,27 @@ final class Rows {
         return Nd4j.create(sums, new long[] {1, m}, 'c').castTo(dtype);
     }
 
+    /** Zeroes the first {@code count} rows. */
+    static void clear(double[][] rows, int count) {
+        for (int i = 0; i < count; i++) {
+            java.util.Arrays.fill(rows[i], 0);
+        }
+    }
+
+    /** next = keep * previous + rate * drive (the leaky Euler step of one unit over the batch). */
+    static void leak(double[] previous, double keep, double rate, double[] drive, double[] next) {
+        for (int i = 0; i < next.length; i++) {
+            next[i] = keep * previous[i] + rate * drive[i];
+        }
+    }
+
+    /** into += keep * grad + rate * back * (1 - tanh^2): the gradient of the state one step earlier. */
+    static void chain(double[] grad, double keep, double rate, double[] back, double[] tanh, double[] into) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += keep * grad[i] + rate * back[i] * (1 - tanh[i] * tanh[i]);
+        }
+    }
+
     private static double[][] split(double[] flat, int rows, int cols) {
         double[][] out = new double[rows][];
         for (int r = 0; r < rows; r++) {

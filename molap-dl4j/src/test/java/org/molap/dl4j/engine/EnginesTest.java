@@ -7,6 +7,7 @@ import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
+import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.model.cells.RateRnnCell;
 import org.molap.dl4j.rnn.ElmanBptt;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -56,8 +57,10 @@ class EnginesTest {
         assertInstanceOf(CellModel.class, Engines.build(cell, 3, 7, DataType.DOUBLE, PAPER.masked(), 4, Engines.Engine.AUTO));
         assertInstanceOf(CellModel.class, Engines.build(cell, 3, 7, DataType.DOUBLE, Loss.bce(), 4, Engines.Engine.AUTO));
         RateRnnCell rate = new RateRnnCell(6, 2, 2, 3);
-        assertInstanceOf(CellModel.class, Engines.build(rate, 1, 5, DataType.DOUBLE, Loss.mse(), 4, Engines.Engine.AUTO));
-        assertThrows(IllegalArgumentException.class, () -> Engines.build(rate, 1, 5, DataType.DOUBLE, Loss.mse(), 4, Engines.Engine.FAST));
+        assertInstanceOf(CellModel.class, Engines.build(rate, 1, 5, DataType.DOUBLE, Loss.bce(), 4, Engines.Engine.AUTO));
+        assertInstanceOf(RateRnnBptt.class, Engines.build(rate, 1, 5, DataType.DOUBLE, Loss.mse(), 4, Engines.Engine.AUTO));
+        MotorRateCell loops = new MotorRateCell(MotorRateCell.Config.multiplicative(6, 2));
+        assertThrows(IllegalArgumentException.class, () -> Engines.build(loops, 1, 5, DataType.DOUBLE, Loss.mse(), 4, Engines.Engine.FAST));
         assertInstanceOf(CellModel.class, Engines.build(new LstmCell(4, 2), 1, 5, DataType.DOUBLE, Loss.bce(), 4, Engines.Engine.AUTO));
         assertThrows(IllegalArgumentException.class, () -> Engines.build(cell, 3, 7, DataType.DOUBLE,
                 Loss.mse().withL2(1e-2, LeakyRnnCell.W_REC), 4, Engines.Engine.FAST));

@@ -9,6 +9,7 @@ import org.molap.dl4j.model.cells.LeakyRnnCell;
 import org.molap.dl4j.model.cells.LstmCell;
 import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.model.cells.NmRnnCell;
+import org.molap.dl4j.model.cells.RateRnnCell;
 import org.molap.dl4j.engine.Engines;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.train.TrainableSet;
@@ -47,6 +48,8 @@ final class FamilyBench {
         NmRnnCell.Config nm = NmRnnCell.Config.measureWaitGo(3);
         f.add(new Family("nm_rnn", "seed 003 NM-RNN, N 100, K 3, M 5, batch 40, T 110", new NmRnnCell(nm), 1, 40, 110,
                 3.0 * 110 * 2 * 40 * (5 * 5 + 5 * 3 + 2 * 100 * 3 + 3 * 3 + 3 * (100 + 5) + 100)));
+        f.add(new Family("lr_rnn", "seed 003 low-rank RNN, N 106, K 3, batch 40, T 110", new RateRnnCell(106, 3, 3, 10), 1, 40, 110,
+                3.0 * 110 * 2 * 40 * (2 * 106 * 3 + 106 * 3 + 106)));
         f.add(new Family("lstm", "seed 003 LSTM of the NM-RNN's parameter count, N 15, batch 40, T 110", new LstmCell(15, 3),
                 1, 40, 110, 3.0 * 110 * 2 * 40 * (4 * 15 * 15 + 4 * 15 * 3 + 15)));
         double encoder = 22 * 2 * 16 * (3 * 2 + 2 * 100 + 100 * 100 + 100 * 40);
@@ -104,11 +107,13 @@ final class FamilyBench {
         double peak = PeakSgemm.gflops();
         Map<String, List<Double>> times = new LinkedHashMap<>();
         contenders.forEach(c -> times.put(c.key(), new ArrayList<>()));
-        console.printf("%ncell families at their paper sizes: %d rounds, contenders in turn%n", repeats);
+        console.printf("%ncell families at their paper sizes: %d rounds after a warm-up, contenders in turn%n", repeats);
         for (int round = 0; round <= repeats; round++) {
             for (Contender c : contenders) {
                 System.gc();
-                double[] ms = c.iterations(familyOf.get(c.key()).steps() >= 1000 ? 1 : 2);
+                boolean longRun = familyOf.get(c.key()).steps() >= 1000;
+                // round 0 warms up: 20 iterations let the JIT compile the fast engines' Java loops, as training would
+                double[] ms = c.iterations(longRun ? 1 : round == 0 ? 20 : 3);
                 if (round > 0) {
                     for (double x : ms) {
                         times.get(c.key()).add(x);

@@ -44,9 +44,12 @@ public final class NmRnnCell implements Cell {
             }
         }
 
-        /** Measure-Wait-Go of seed 003: N = 100, M = 5, K = 3, tau_x = 2, tau_z = 10, the code's scale 1. */
+        /**
+         * Rank-3 Measure-Wait-Go of seed 003 (C.3; train_nm_rnn_wandb_plots.py): N = 100, M = 5, K = 3, tau_x = 10,
+         * tau_z = 100, the code's scale 1. (tau_x = 2, tau_z = 10 belong to the rank-1 and Element Finder runs.)
+         */
         public static Config measureWaitGo(int inputs) {
-            return new Config(100, 5, 3, inputs, inputs, 2, 10, 1);
+            return new Config(100, 5, 3, inputs, inputs, 10, 100, 1);
         }
     }
 

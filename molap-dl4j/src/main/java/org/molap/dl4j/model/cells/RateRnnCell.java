@@ -40,6 +40,19 @@ public final class RateRnnCell implements Cell {
         this.tau = tau;
     }
 
+    public int units() {
+        return units;
+    }
+
+    /** 0: the vanilla RNN. */
+    public int rank() {
+        return rank;
+    }
+
+    public double tau() {
+        return tau;
+    }
+
     @Override
     public List<ParamSpec> parameters() {
         ParamSpec input = ParamSpec.of(B, "core", Init.normal(1 / Math.sqrt(inputs)), units, inputs);

@@ -1,0 +1,134 @@
+package org.molap.dl4j.engine;
+
+import org.molap.dl4j.model.TrainableModel;
+import org.molap.dl4j.model.Unroller;
+import org.molap.dl4j.model.cells.RateRnnCell;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hand-derived backpropagation through time for seed 003's rate baselines ({@link RateRnnCell}: the vanilla RNN and
+ * the low-rank RNN), each step as Java loops over feature-major rows ({@link Rows}). With a = 1/tau and
+ * J = W or Q R' (Q the orthonormal factor of L), g_t = dL/dx_t:
+ * <pre>
+ *   forward:   x_t = (1 - a) x_{t-1} + (a/N) J tanh(x_{t-1}) + a B u_t,   y_t = C x_t + d        (x_0 = 0.1)
+ *   backward:  g_{t-1} += (1 - a) g_t + (a/N) (J' g_t) (1 - tanh^2 x_{t-1})
+ *              dW = (a/N) sum g_t tanh(x_{t-1})',  or  dQ = (a/N) sum g_t v_t' (v_t = R' tanh x_{t-1}),
+ *              dR = (a/N) sum tanh(x_{t-1}) (Q' g_t)',  dL through Gram-Schmidt ({@link OrthonormalFactor});
+ *              dB = a sum g_t u_t'
+ * </pre>
+ * Loss: the (optionally masked) mean squared error of the readout.
+ */
+final class RateRnnBptt implements TrainableModel {
+    private final RateRnnCell cell;
+    private final int outputs;
+    private final int steps;
+    private final DataType dtype;
+    private final boolean masked;
+    private final Squash squash;
+    private final OrthonormalFactor qr;
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
+
+    RateRnnBptt(RateRnnCell cell, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
+        this.cell = cell;
+        this.outputs = outputs;
+        this.steps = steps;
+        this.dtype = dtype;
+        this.masked = masked;
+        this.squash = new Squash(dtype == DataType.DOUBLE);
+        this.qr = cell.rank() == 0 ? null : new OrthonormalFactor(cell.units(), cell.rank(), dtype);
+        start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
+    }
+
+    @Override
+    public Map<String, INDArray> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public LossAndGradients lossAndGradients(INDArray sequences, INDArray targets, INDArray mask, Collection<String> variables) {
+        int b = (int) sequences.size(0);
+        int n = cell.units();
+        int k = cell.rank();
+        int inputs = cell.inputs();
+        double a = 1 / cell.tau();
+        boolean lowRank = k > 0;
+        double[][] in = Rows.featureMajor(sequences);
+        INDArray q = lowRank ? qr.of(array(RateRnnCell.L)) : null;
+        // J / N: W / N, or Q / N after v = R' tanh(x)
+        double[][] left = Rows.of((lowRank ? q : array(RateRnnCell.W)).div(n));
+        double[][] rT = lowRank ? Rows.of(array(RateRnnCell.R).transpose()) : null;
+        double[][] input = Rows.of(array(RateRnnCell.B));
+        double[][] x = new double[(steps + 1) * n][b];          // block t: x_t, block 0 the start
+        double[][] tx = new double[(steps + 1) * n][b];
+        double[][] v = new double[Math.max(1, steps * k)][b];   // block t - 1: v_t
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(x[i], 0.1);
+            squash.tanh(x[i], tx[i]);
+        }
+        double[][] drive = new double[n][b];
+        for (int t = 1; t <= steps; t++) {
+            Rows.clear(drive, n);
+            Rows.multiply(input, in, (t - 1) * inputs, drive, 0);
+            if (lowRank) {
+                Rows.multiply(rT, tx, (t - 1) * n, v, (t - 1) * k);
+                Rows.multiply(left, v, (t - 1) * k, drive, 0);
+            } else {
+                Rows.multiply(left, tx, (t - 1) * n, drive, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                Rows.leak(x[(t - 1) * n + i], 1 - a, a, drive[i], x[t * n + i]);
+                squash.tanh(x[t * n + i], tx[t * n + i]);
+            }
+        }
+        double[][] y = new double[steps * outputs][b];
+        double[][] wOut = Rows.of(array(Unroller.W_OUT));
+        double[] bOut = Rows.values(array(Unroller.B_OUT));
+        for (int t = 0; t < steps; t++) {
+            Rows.addColumn(bOut, y, t * outputs);
+            Rows.multiply(wOut, x, (t + 1) * n, y, t * outputs);
+        }
+        MaskedMse loss = MaskedMse.of(Rows.timeMajorRows(y, 0, outputs, steps, dtype), targets, mask, masked, dtype);
+        double[][] dY = Rows.featureMajor(loss.dY(), steps, b);
+
+        double[][] g = new double[steps * n][b];                  // block t - 1: dL/dx_t
+        double[][] qg = new double[Math.max(1, steps * k)][b];    // block t - 1: Q' g_t
+        double[][] wOutT = Rows.of(array(Unroller.W_OUT).transpose());
+        double[][] leftT = Rows.of((lowRank ? q : array(RateRnnCell.W)).transpose());
+        double[][] r = lowRank ? Rows.of(array(RateRnnCell.R)) : null;
+        double[][] back = new double[n][b];
+        for (int t = 0; t < steps; t++) {
+            Rows.multiply(wOutT, dY, t * outputs, g, t * n);
+        }
+        for (int t = steps; t >= 2; t--) {
+            Rows.clear(back, n);
+            if (lowRank) {
+                Rows.multiply(leftT, g, (t - 1) * n, qg, (t - 1) * k);
+                Rows.multiply(r, qg, (t - 1) * k, back, 0);
+            } else {
+                Rows.multiply(leftT, g, (t - 1) * n, back, 0);
+            }
+            for (int i = 0; i < n; i++) {
+                Rows.chain(g[(t - 1) * n + i], 1 - a, a / n, back[i], tx[(t - 1) * n + i], g[(t - 2) * n + i]);
+            }
+        }
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        if (lowRank) {
+            Rows.multiply(leftT, g, 0, qg, 0);                    // step 1's Q' g_1, not needed above
+            INDArray dQ = Rows.weightGradient(g, 0, n, v, 0, k, steps, dtype).muli(a / n);
+            grads.put(RateRnnCell.L, qr.pullback(array(RateRnnCell.L), dQ));
+            grads.put(RateRnnCell.R, Rows.weightGradient(tx, 0, n, qg, 0, k, steps, dtype).muli(a / n));
+        } else {
+            grads.put(RateRnnCell.W, Rows.weightGradient(g, 0, n, tx, 0, n, steps, dtype).muli(a / n));
+        }
+        grads.put(RateRnnCell.B, Rows.weightGradient(g, 0, n, in, 0, inputs, steps, dtype).muli(a));
+        grads.put(Unroller.W_OUT, Rows.weightGradient(dY, 0, outputs, x, n, n, steps, dtype));
+        grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
+        grads.keySet().retainAll(variables);
+        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+    }
+}
