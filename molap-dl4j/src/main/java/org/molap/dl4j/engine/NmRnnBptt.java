@@ -19,7 +19,7 @@ import java.util.Map;
  *   dR += tanh(x_{t-1})' (dv s_t);  g_{t-1} += (1 - 1/tau_x) g_t + (dv s_t R') (1 - tanh^2 x_{t-1})
  *   dw = dv u_t s_t (1 - s_t);  dA += dw' z_t;  db += sum dw;  h_t += dw A
  *   dW_zz += (1/tau_z) h_t' tanh(z_{t-1});  h_{t-1} += (1 - 1/tau_z) h_t + (1/tau_z) (h_t W_zz) (1 - tanh^2 z_{t-1})
- *   dB_xu = (1/tau_x) G' U_x,  dB_zu = (1/tau_z) H' U;  dL through Gram-Schmidt by a small SameDiff graph of Q(L)
+ *   dB_xu = (1/tau_x) G' U_x,  dB_zu = (1/tau_z) H' U;  dL back through Gram-Schmidt ({@link OrthonormalFactor})
  * </pre>
  * Loss: the (optionally masked) mean squared error of the readout C x_t + d.
  */
@@ -31,7 +31,6 @@ final class NmRnnBptt implements TrainableModel {
     private final boolean masked;
     private final Squash squash;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
-    private final OrthonormalFactor qr;
 
     NmRnnBptt(NmRnnCell.Config config, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
         this.c = config;
@@ -41,7 +40,6 @@ final class NmRnnBptt implements TrainableModel {
         this.masked = masked;
         this.squash = new Squash(dtype == DataType.DOUBLE);
         start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
-        qr = new OrthonormalFactor(config.units(), config.rank(), dtype);
     }
 
     @Override
@@ -64,7 +62,8 @@ final class NmRnnBptt implements TrainableModel {
         for (int t = 0; t < steps; t++) {
             System.arraycopy(in, t * inputs, inX, t * c.xInputs(), c.xInputs());
         }
-        INDArray qArray = qr.of(array(NmRnnCell.L));
+        OrthonormalFactor qr = new OrthonormalFactor(array(NmRnnCell.L));
+        INDArray qArray = qr.q(dtype);
         double[][] cq = Rows.of(qArray.mul(c.lowRankScale()));
         double[][] rT = Rows.of(array(NmRnnCell.R).transpose());
         double[][] wzz = Rows.of(array(NmRnnCell.W_ZZ));
@@ -168,7 +167,7 @@ final class NmRnnBptt implements TrainableModel {
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dQ = Rows.weightGradient(gx, 0, n, us, 0, k, steps, dtype).muli(cx);
-        grads.put(NmRnnCell.L, qr.pullback(array(NmRnnCell.L), dQ));
+        grads.put(NmRnnCell.L, qr.pullback(dQ, dtype));
         grads.put(NmRnnCell.R, Rows.weightGradient(tx, 0, n, du, 0, k, steps, dtype));
         grads.put(NmRnnCell.B_XU, Rows.weightGradient(gx, 0, n, inX, 0, c.xInputs(), steps, dtype).muli(ax));
         grads.put(NmRnnCell.W_ZZ, Rows.weightGradient(gz, 0, m, tz, 0, m, steps, dtype).muli(az));

@@ -30,7 +30,6 @@ final class RateRnnBptt implements TrainableModel {
     private final DataType dtype;
     private final boolean masked;
     private final Squash squash;
-    private final OrthonormalFactor qr;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     RateRnnBptt(RateRnnCell cell, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
@@ -40,7 +39,6 @@ final class RateRnnBptt implements TrainableModel {
         this.dtype = dtype;
         this.masked = masked;
         this.squash = new Squash(dtype == DataType.DOUBLE);
-        this.qr = cell.rank() == 0 ? null : new OrthonormalFactor(cell.units(), cell.rank(), dtype);
         start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
     }
 
@@ -58,7 +56,8 @@ final class RateRnnBptt implements TrainableModel {
         double a = 1 / cell.tau();
         boolean lowRank = k > 0;
         double[][] in = Rows.featureMajor(sequences);
-        INDArray q = lowRank ? qr.of(array(RateRnnCell.L)) : null;
+        OrthonormalFactor qr = lowRank ? new OrthonormalFactor(array(RateRnnCell.L)) : null;
+        INDArray q = lowRank ? qr.q(dtype) : null;
         // J / N: W / N, or Q / N after v = R' tanh(x)
         double[][] left = Rows.of((lowRank ? q : array(RateRnnCell.W)).div(n));
         double[][] rT = lowRank ? Rows.of(array(RateRnnCell.R).transpose()) : null;
@@ -120,7 +119,7 @@ final class RateRnnBptt implements TrainableModel {
         if (lowRank) {
             Rows.multiply(leftT, g, 0, qg, 0);                    // step 1's Q' g_1, not needed above
             INDArray dQ = Rows.weightGradient(g, 0, n, v, 0, k, steps, dtype).muli(a / n);
-            grads.put(RateRnnCell.L, qr.pullback(array(RateRnnCell.L), dQ));
+            grads.put(RateRnnCell.L, qr.pullback(dQ, dtype));
             grads.put(RateRnnCell.R, Rows.weightGradient(tx, 0, n, qg, 0, k, steps, dtype).muli(a / n));
         } else {
             grads.put(RateRnnCell.W, Rows.weightGradient(g, 0, n, tx, 0, n, steps, dtype).muli(a / n));
