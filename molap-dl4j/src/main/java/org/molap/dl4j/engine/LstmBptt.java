@@ -1,7 +1,5 @@
 package org.molap.dl4j.engine;
 
-import org.molap.dl4j.model.TrainableModel;
-import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.LstmCell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,38 +21,22 @@ import java.util.Map;
  * Loss: the (optionally masked) mean squared error. Arithmetic in double; in a float model tanh and sigmoid are
  * {@link Squash}'s rational function.
  */
-final class LstmBptt implements TrainableModel {
+final class LstmBptt extends RowEngine {
     private final int units;
     private final int inputs;
-    private final int outputs;
-    private final int steps;
-    private final DataType dtype;
-    private final boolean masked;
-    private final Squash squash;
-    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     /** Starts from a copy of {@code start}, the cell graph's parameters. */
     LstmBptt(int units, int inputs, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
+        super(start, outputs, steps, dtype, masked);
         this.units = units;
         this.inputs = inputs;
-        this.outputs = outputs;
-        this.steps = steps;
-        this.dtype = dtype;
-        this.masked = masked;
-        this.squash = new Squash(dtype == DataType.DOUBLE);
-        start.forEach((name, values) -> parameters.put(name, values.dup()));
-    }
-
-    @Override
-    public Map<String, INDArray> parameters() {
-        return parameters;
     }
 
     /**
      * Feature-major rows over the trials ({@link Rows}): inputs [T*C]; activated gates [i f o g] [T*4N]; cells, their
-     * tanh and states [(T+1)*N] (block 0: the start); outputs as time-major rows.
+     * tanh and states [(T+1)*N] (block 0: the start).
      */
-    private record Pass(double[][] x, double[][] gates, double[][] c, double[][] tanhC, double[][] h, INDArray y) {
+    private record Pass(double[][] x, double[][] gates, double[][] c, double[][] tanhC, double[][] h) {
     }
 
     private Pass run(INDArray sequences) {
@@ -99,14 +81,7 @@ final class LstmBptt implements TrainableModel {
                 }
             }
         }
-        double[][] y = new double[steps * outputs][b];
-        double[][] wOut = Rows.of(array(Unroller.W_OUT));
-        double[] bOut = Rows.values(array(Unroller.B_OUT));
-        for (int t = 0; t < steps; t++) {
-            Rows.addColumn(bOut, y, t * outputs);
-            Rows.multiply(wOut, h, (t + 1) * n, y, t * outputs);
-        }
-        return new Pass(x, gates, c, tanhC, h, Rows.timeMajorRows(y, 0, outputs, steps, dtype));
+        return new Pass(x, gates, c, tanhC, h);
     }
 
     @Override
@@ -115,19 +90,15 @@ final class LstmBptt implements TrainableModel {
         int b = (int) sequences.size(0);
         int n = units;
         int width = 4 * n;
-        MaskedMse loss = MaskedMse.of(p.y(), targets, mask, masked, dtype);
-        double[][] dY = Rows.featureMajor(loss.dY(), steps, b);
-        double[][] wOutT = Rows.of(array(Unroller.W_OUT).transpose());
+        Readout out = readout(p.h(), n, n, targets, mask);
+        double[][] dhOut = stateGradients(out, n);                       // dY_t W_out
         double[][] whT = Rows.of(array(LstmCell.W_H).transpose());
         double[][] dP = new double[steps * width][b];
-        double[][] dh = new double[n][b];
+        double[][] dh = new double[n][];
         double[][] dcNext = new double[n][b];
         double[][] g = p.gates();
         for (int t = steps - 1; t >= 0; t--) {
-            for (double[] row : dh) {
-                java.util.Arrays.fill(row, 0);
-            }
-            Rows.multiply(wOutT, dY, t * outputs, dh, 0);                  // dY_t W_out
+            System.arraycopy(dhOut, t * n, dh, 0, n);                      // dh_t = dY_t W_out
             if (t < steps - 1) {
                 Rows.multiply(whT, dP, (t + 1) * width, dh, 0);            // + dP_{t+1} W_h
             }
@@ -165,12 +136,8 @@ final class LstmBptt implements TrainableModel {
         if (variables.contains(LstmCell.BIAS)) {
             grads.put(LstmCell.BIAS, Rows.biasGradient(dP, width, steps, dtype));
         }
-        if (variables.contains(Unroller.W_OUT)) {
-            grads.put(Unroller.W_OUT, Rows.weightGradient(dY, 0, outputs, p.h(), n, n, steps, dtype));
-        }
-        if (variables.contains(Unroller.B_OUT)) {
-            grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
-        }
-        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+        readoutGradients(out, p.h(), n, n, grads);
+        grads.keySet().retainAll(variables);
+        return new LossAndGradients(out.loss().mse(), out.loss().mse(), grads);
     }
 }

@@ -1,7 +1,5 @@
 package org.molap.dl4j.engine;
 
-import org.molap.dl4j.model.TrainableModel;
-import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.NmRnnCell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,28 +21,12 @@ import java.util.Map;
  * </pre>
  * Loss: the (optionally masked) mean squared error of the readout C x_t + d.
  */
-final class NmRnnBptt implements TrainableModel {
+final class NmRnnBptt extends RowEngine {
     private final NmRnnCell.Config c;
-    private final int outputs;
-    private final int steps;
-    private final DataType dtype;
-    private final boolean masked;
-    private final Squash squash;
-    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     NmRnnBptt(NmRnnCell.Config config, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
+        super(start, outputs, steps, dtype, masked);
         this.c = config;
-        this.outputs = outputs;
-        this.steps = steps;
-        this.dtype = dtype;
-        this.masked = masked;
-        this.squash = new Squash(dtype == DataType.DOUBLE);
-        start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
-    }
-
-    @Override
-    public Map<String, INDArray> parameters() {
-        return parameters;
     }
 
     @Override
@@ -114,31 +96,19 @@ final class NmRnnBptt implements TrainableModel {
                 squash.tanh(x[t * n + i], tx[t * n + i]);
             }
         }
-        double[][] y = new double[steps * outputs][b];
-        double[][] wOut = Rows.of(array(Unroller.W_OUT));
-        double[] bOut = Rows.values(array(Unroller.B_OUT));
-        for (int t = 0; t < steps; t++) {
-            Rows.addColumn(bOut, y, t * outputs);
-            Rows.multiply(wOut, x, (t + 1) * n, y, t * outputs);
-        }
-        MaskedMse loss = MaskedMse.of(Rows.timeMajorRows(y, 0, outputs, steps, dtype), targets, mask, masked, dtype);
-        double[][] dY = Rows.featureMajor(loss.dY(), steps, b);
+        Readout out = readout(x, n, n, targets, mask);
 
         // backward: block t - 1 of gx and gz holds dL/dx_t and dL/dz_t; of du and dw, those of step t
-        double[][] gx = new double[steps * n][b];
+        double[][] gx = stateGradients(out, n);
         double[][] gz = new double[steps * m][b];
         double[][] du = new double[steps * k][b];
         double[][] dw = new double[steps * k][b];
-        double[][] wOutT = Rows.of(array(Unroller.W_OUT).transpose());
         double[][] qT = Rows.of(qArray.transpose());
         double[][] r = Rows.of(array(NmRnnCell.R));
         double[][] aT = Rows.of(array(NmRnnCell.A).transpose());
         double[][] wzzT = Rows.of(array(NmRnnCell.W_ZZ).transpose());
         double[][] dv = new double[k][b];
         double[][] back = new double[Math.max(n, m)][b];
-        for (int t = 0; t < steps; t++) {
-            Rows.multiply(wOutT, dY, t * outputs, gx, t * n);
-        }
         for (int t = steps; t >= 1; t--) {
             int p = (t - 1) * k;
             Rows.clear(dv, k);
@@ -174,9 +144,8 @@ final class NmRnnBptt implements TrainableModel {
         grads.put(NmRnnCell.B_ZU, Rows.weightGradient(gz, 0, m, in, 0, inputs, steps, dtype).muli(az));
         grads.put(NmRnnCell.A, Rows.weightGradient(dw, 0, k, z, m, m, steps, dtype));
         grads.put(NmRnnCell.B_S, Rows.biasGradient(dw, k, steps, dtype));
-        grads.put(Unroller.W_OUT, Rows.weightGradient(dY, 0, outputs, x, n, n, steps, dtype));
-        grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
+        readoutGradients(out, x, n, n, grads);
         grads.keySet().retainAll(variables);
-        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+        return new LossAndGradients(out.loss().mse(), out.loss().mse(), grads);
     }
 }

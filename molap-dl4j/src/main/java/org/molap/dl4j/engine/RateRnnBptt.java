@@ -1,7 +1,5 @@
 package org.molap.dl4j.engine;
 
-import org.molap.dl4j.model.TrainableModel;
-import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.RateRnnCell;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,28 +21,12 @@ import java.util.Map;
  * </pre>
  * Loss: the (optionally masked) mean squared error of the readout.
  */
-final class RateRnnBptt implements TrainableModel {
+final class RateRnnBptt extends RowEngine {
     private final RateRnnCell cell;
-    private final int outputs;
-    private final int steps;
-    private final DataType dtype;
-    private final boolean masked;
-    private final Squash squash;
-    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     RateRnnBptt(RateRnnCell cell, Map<String, INDArray> start, int outputs, int steps, DataType dtype, boolean masked) {
+        super(start, outputs, steps, dtype, masked);
         this.cell = cell;
-        this.outputs = outputs;
-        this.steps = steps;
-        this.dtype = dtype;
-        this.masked = masked;
-        this.squash = new Squash(dtype == DataType.DOUBLE);
-        start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
-    }
-
-    @Override
-    public Map<String, INDArray> parameters() {
-        return parameters;
     }
 
     @Override
@@ -84,25 +66,12 @@ final class RateRnnBptt implements TrainableModel {
                 squash.tanh(x[t * n + i], tx[t * n + i]);
             }
         }
-        double[][] y = new double[steps * outputs][b];
-        double[][] wOut = Rows.of(array(Unroller.W_OUT));
-        double[] bOut = Rows.values(array(Unroller.B_OUT));
-        for (int t = 0; t < steps; t++) {
-            Rows.addColumn(bOut, y, t * outputs);
-            Rows.multiply(wOut, x, (t + 1) * n, y, t * outputs);
-        }
-        MaskedMse loss = MaskedMse.of(Rows.timeMajorRows(y, 0, outputs, steps, dtype), targets, mask, masked, dtype);
-        double[][] dY = Rows.featureMajor(loss.dY(), steps, b);
-
-        double[][] g = new double[steps * n][b];                  // block t - 1: dL/dx_t
+        Readout out = readout(x, n, n, targets, mask);
+        double[][] g = stateGradients(out, n);                    // block t - 1: dL/dx_t
         double[][] qg = new double[Math.max(1, steps * k)][b];    // block t - 1: Q' g_t
-        double[][] wOutT = Rows.of(array(Unroller.W_OUT).transpose());
         double[][] leftT = Rows.of((lowRank ? q : array(RateRnnCell.W)).transpose());
         double[][] r = lowRank ? Rows.of(array(RateRnnCell.R)) : null;
         double[][] back = new double[n][b];
-        for (int t = 0; t < steps; t++) {
-            Rows.multiply(wOutT, dY, t * outputs, g, t * n);
-        }
         for (int t = steps; t >= 2; t--) {
             Rows.clear(back, n);
             if (lowRank) {
@@ -125,9 +94,8 @@ final class RateRnnBptt implements TrainableModel {
             grads.put(RateRnnCell.W, Rows.weightGradient(g, 0, n, tx, 0, n, steps, dtype).muli(a / n));
         }
         grads.put(RateRnnCell.B, Rows.weightGradient(g, 0, n, in, 0, inputs, steps, dtype).muli(a));
-        grads.put(Unroller.W_OUT, Rows.weightGradient(dY, 0, outputs, x, n, n, steps, dtype));
-        grads.put(Unroller.B_OUT, Rows.biasGradient(dY, outputs, steps, dtype));
+        readoutGradients(out, x, n, n, grads);
         grads.keySet().retainAll(variables);
-        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+        return new LossAndGradients(out.loss().mse(), out.loss().mse(), grads);
     }
 }
