@@ -79,16 +79,31 @@ public final class Cli {
                     out.println(org.molap.experiments.bench.BenchCommand.run(a.subList(1, a.size()), out).toAbsolutePath().normalize());
                     return 0;
                 }
+                case "runs" -> {
+                    RunsCommand.list(runsFolder(a.subList(1, a.size())), out);
+                    return 0;
+                }
                 case "list" -> {
                     EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
                     return 0;
                 }
-                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, bench or list (see ./molap --help).");
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, bench or list (see ./molap --help).");
             }
         } catch (UsageException | IllegalArgumentException | TrainingDivergedException e) {
             err.println("molap: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** runs [--out <folder>]: the folder, ./runs by default. */
+    private static Path runsFolder(List<String> args) {
+        if (args.isEmpty()) {
+            return Path.of("runs");
+        }
+        if (args.size() == 2 && args.get(0).equals("--out")) {
+            return Path.of(args.get(1));
+        }
+        throw new UsageException("runs takes only --out <folder> (default: runs).");
     }
 
     static String help() {
@@ -99,6 +114,7 @@ public final class Cli {
                 Usage:
                   ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
                   ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
+                  ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
                   ./molap list
                   ./molap --help
 

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The life of a run directory, the same for every experiment: created with its manifest (profile, provenance,
  * configuration, seeds, options), filled by the experiment, marked complete and rendered (figures,
- * report.html, notebook.ipynb); on any failure it is marked failed and renamed, so it never looks complete.
+ * report.html, notebook.ipynb); on any failure it is marked failed and renamed, on SIGINT or SIGTERM interrupted and
+ * renamed, so it never looks complete.
  */
 public final class RunLifecycle {
     private RunLifecycle() {
@@ -21,9 +22,16 @@ public final class RunLifecycle {
     public static Path execute(Options options, String name, Map<String, Object> config, Map<String, Object> seeds,
                                Consumer<RunDirectory> body) {
         RunDirectory run = RunDirectory.create(options.out(), name);
+        // Ctrl-C or SIGTERM: the JVM runs its shutdown hooks, and this one marks the run interrupted and renames it.
+        Thread onSignal = new Thread(() -> {
+            if (run.interrupt("stopped by a signal (Ctrl-C or SIGTERM) before it finished")) {
+                System.err.println("molap: run interrupted; marked in " + run.path());
+            }
+        }, "molap-interrupted-run");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             run.recordInManifest("profile", options.profile().id());
-            Provenance.collect(Path.of("")).forEach(run::recordInManifest);
+            Provenance.collect().forEach(run::recordInManifest);
             run.recordInManifest("config", config);
             run.recordInManifest("seeds", seeds);
             run.recordInManifest("options", options.asMap());
@@ -34,6 +42,12 @@ public final class RunLifecycle {
         } catch (RuntimeException | Error e) {
             run.fail(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
     }
 }

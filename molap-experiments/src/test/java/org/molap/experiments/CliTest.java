@@ -253,4 +253,40 @@ class CliTest {
             assertEquals(List.of(notADir), left.toList(), "no run directory may be left behind");
         }
     }
+
+    /** SIGTERM (what Ctrl-C's SIGINT also does in the JVM: the shutdown hooks) to a training run in a child JVM. */
+    @Test
+    void aRunStoppedBySigtermIsMarkedInterruptedAndRenamed(@TempDir Path tmp) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cli.class.getName(), "run", "molap", "--units", "40",
+                "--modules", "2", "--iterations", "100000", "--tasks", "DelayPro", "--out", tmp.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            Path metrics = null;
+            for (int i = 0; i < 600 && (metrics == null || Files.size(metrics) == 0); i++) {
+                Thread.sleep(100);
+                try (Stream<Path> s = Files.walk(tmp)) {
+                    metrics = s.filter(f -> f.getFileName().toString().equals("metrics.jsonl")).findFirst().orElse(null);
+                }
+            }
+            assertTrue(metrics != null && Files.size(metrics) > 0, "the child trains and writes metrics live: "
+                    + Files.readString(tmp.resolve("child.log")));
+            child.destroy();   // SIGTERM
+            assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            child.destroyForcibly();
+        }
+        Path dir;
+        try (Stream<Path> s = Files.list(tmp)) {
+            dir = s.filter(d -> d.getFileName().toString().endsWith(".interrupted")).findFirst().orElse(null);
+        }
+        assertTrue(dir != null, "no .interrupted run directory: " + Files.readString(tmp.resolve("child.log")));
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertEquals("interrupted", manifest.get("status").asText());
+        assertTrue(manifest.has("ended"));
+        assertFalse(Files.readAllLines(dir.resolve("metrics.jsonl")).isEmpty(), "the metrics written before the signal stay");
+        Outcome listing = cli("runs", "--out", tmp.toString());
+        assertEquals(0, listing.code(), listing.err());
+        assertTrue(listing.out().contains("interrupted"), listing.out());
+    }
 }

@@ -1,5 +1,6 @@
 package org.molap.export;
 
+import org.molap.core.run.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -108,7 +109,7 @@ final class Canvas {
                 ImageIO.write(image, "png", out);
                 bytes = out.toByteArray();
             }
-            OutputFiles.write(png, bytes);
+            AtomicFiles.write(png, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + png + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.molap.export;
 
+import org.molap.core.run.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -91,7 +92,7 @@ public final class HtmlReport {
 
     /** Writes the page (UTF-8), replacing any previous file whole. */
     public void write(Path html) {
-        OutputFiles.write(html, html());
+        AtomicFiles.write(html, html());
     }
 
     /** {@code text} with &, <, >, " and ' escaped. */

@@ -1,5 +1,6 @@
 package org.molap.export;
 
+import org.molap.core.run.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ public final class NotebookWriter {
         try {
             String json = RunContents.JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(notebook(run, results, traceTasks));
-            OutputFiles.write(run.dir.resolve(RunContents.NOTEBOOK), json + "\n");
+            AtomicFiles.write(run.dir.resolve(RunContents.NOTEBOOK), json + "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise the notebook: " + e.getMessage(), e);
         }

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Appends one JSON object per line (metrics.jsonl). */
+/**
+ * Appends one JSON object per line (metrics.jsonl), flushed line by line: a run can be followed while it trains
+ * ({@code tail -f}), and a killed run keeps every line written before it died.
+ */
 public final class JsonLines implements AutoCloseable {
     private final BufferedWriter out;
 
@@ -25,6 +28,7 @@ public final class JsonLines implements AutoCloseable {
             out.write(RunDirectory.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(record));
             out.newLine();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not append a metrics line", e);
         }

@@ -16,7 +16,9 @@ import java.util.Map;
  * One run's directory (DESIGN.md "The run directory"): {@code <parent>/<experiment>-<yyyyMMdd-HHmmss>/} with
  * manifest.json, results.json, metrics.jsonl, models/, arrays/ and figures/.
  * The manifest says {@code "status": "running"} until {@link #complete()}; a run that fails is renamed to
- * {@code <name>.failed} with status "failed", so no half-written directory looks complete.
+ * {@code <name>.failed} with status "failed", one stopped by a signal to {@code <name>.interrupted} with status
+ * "interrupted", so no half-written directory looks complete. A run killed outright (SIGKILL) keeps "running";
+ * {@link RunStatus} tells it from a live one by the process recorded in the manifest.
  */
 public final class RunDirectory {
     public static final String MANIFEST = "manifest.json";
@@ -33,6 +35,7 @@ public final class RunDirectory {
 
     private Path path;
     private final Map<String, Object> manifest = new LinkedHashMap<>();
+    private String status = "running";
 
     private RunDirectory(Path path) {
         this.path = path;
@@ -50,7 +53,8 @@ public final class RunDirectory {
         }
         String base = experiment + "-" + LocalDateTime.now().format(STAMP);
         Path dir = parent.resolve(base);
-        for (int i = 2; Files.exists(dir) || Files.exists(parent.resolve(dir.getFileName() + ".failed")); i++) {
+        for (int i = 2; Files.exists(dir) || Files.exists(parent.resolve(dir.getFileName() + ".failed"))
+                || Files.exists(parent.resolve(dir.getFileName() + ".interrupted")); i++) {
             dir = parent.resolve(base + "-" + i);
         }
         try {
@@ -87,14 +91,15 @@ public final class RunDirectory {
     }
 
     /** Adds provenance to the manifest and rewrites it. */
-    public void recordInManifest(String key, Object value) {
+    public synchronized void recordInManifest(String key, Object value) {
         manifest.put(key, value);
         writeJson(MANIFEST, manifest);
     }
 
+    /** Writes a JSON file whole (a reader never sees half of it) and readable by all. */
     public void writeJson(String name, Object value) {
         try {
-            JSON.writeValue(path.resolve(name).toFile(), value);
+            AtomicFiles.write(path.resolve(name), JSON.writeValueAsBytes(value));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + path.resolve(name), e);
         }
@@ -104,24 +109,53 @@ public final class RunDirectory {
         return new JsonLines(path.resolve(name));
     }
 
-    /** Marks the run complete; call only after results.json is written. */
-    public void complete() {
-        manifest.put("ended", java.time.Instant.now().toString());
-        recordInManifest("status", "complete");
+    /** Marks the run complete; call only after results.json is written. False when it had already ended otherwise. */
+    public synchronized boolean complete() {
+        if (!status.equals("running")) {
+            return false;
+        }
+        end("complete", null);
+        return true;
     }
 
     /** Marks the run failed and renames it to {@code <name>.failed}; returns the new path. */
-    public Path fail(String reason) {
-        manifest.put("ended", java.time.Instant.now().toString());
-        manifest.put("error", reason);
-        recordInManifest("status", "failed");
-        Path failed = path.resolveSibling(path.getFileName() + ".failed");
-        try {
-            Files.move(path, failed);
-            path = failed;
-        } catch (IOException e) {
-            // The manifest already says "failed"; the name stays.
+    public synchronized Path fail(String reason) {
+        if (status.equals("running")) {
+            end("failed", reason);
+            renameTo(".failed");
         }
         return path;
+    }
+
+    /**
+     * Marks a run still running as interrupted and renames it to {@code <name>.interrupted} (from a shutdown hook on
+     * SIGINT or SIGTERM); returns whether it did.
+     */
+    public synchronized boolean interrupt(String reason) {
+        if (!status.equals("running")) {
+            return false;
+        }
+        end("interrupted", reason);
+        renameTo(".interrupted");
+        return true;
+    }
+
+    private void end(String newStatus, String reason) {
+        status = newStatus;
+        manifest.put("ended", java.time.Instant.now().toString());
+        if (reason != null) {
+            manifest.put("error", reason);
+        }
+        recordInManifest("status", newStatus);
+    }
+
+    private void renameTo(String suffix) {
+        Path renamed = path.resolveSibling(path.getFileName() + suffix);
+        try {
+            Files.move(path, renamed);
+            path = renamed;
+        } catch (IOException e) {
+            // The manifest already tells; the name stays.
+        }
     }
 }

@@ -100,9 +100,9 @@ public final class BenchCommand {
         json.put("busy_cores_before", machine.busyCores());
         json.put("busy_cores_after", after.busyCores());
         json.put("machine_busy", machine.busy() || after.busy());
-        json.put("provenance", Provenance.collect(Path.of("")));
+        json.put("provenance", Provenance.collect());
         try {
-            RunDirectory.JSON.writeValue(out.toFile(), json);
+            org.molap.core.run.AtomicFiles.write(out, RunDirectory.JSON.writeValueAsBytes(json));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + out, e);
         }

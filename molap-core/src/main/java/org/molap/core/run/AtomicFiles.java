@@ -1,4 +1,4 @@
-package org.molap.export;
+package org.molap.core.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,23 +7,29 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes output files whole: to a temporary sibling first, then moved into place, so no reader sees half a file. */
-final class OutputFiles {
-    private OutputFiles() {
+/**
+ * Writes output files whole and world-readable (rw-r--r--): to a temporary sibling first, then moved into place,
+ * so no reader sees half a file. (A temporary file is created rw-------; without the explicit mode the report,
+ * notebook and figures of a run stayed unreadable to everyone but their writer.)
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void write(Path file, byte[] bytes) {
+    public static void write(Path file, byte[] bytes) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
+                readableByAll(tmp);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -34,6 +40,15 @@ final class OutputFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** rw-r--r-- where the file system has POSIX modes. */
+    static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // e.g. Windows: files are readable by the user's groups as the system decides
         }
     }
 }
