@@ -58,7 +58,8 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> a = Arrays.asList(args);
         try {
-            if (a.isEmpty() || a.contains("--help") || a.contains("-h") || a.get(0).equals("help")) {
+            boolean experimentHelp = (a.size() > 2 && a.get(0).equals("run")) || (a.size() > 1 && a.get(0).equals("bench"));
+            if (a.isEmpty() || (!experimentHelp && (a.contains("--help") || a.contains("-h"))) || a.get(0).equals("help")) {
                 out.print(help());
                 return 0;
             }
@@ -71,12 +72,21 @@ public final class Cli {
                     if (e == null) {
                         throw new UsageException("Unknown experiment '" + a.get(1) + "'; available: " + String.join(", ", EXPERIMENTS.keySet()) + ".");
                     }
-                    Path dir = e.run(Options.parse(a.subList(2, a.size())), out);
+                    Options options = RunCommandLine.parse(e, a.subList(2, a.size()), out);
+                    if (options == null) {
+                        return 0;       // its --help
+                    }
+                    Path dir = e.run(options, out);
                     out.println(dir.toAbsolutePath().normalize());
                     return 0;
                 }
                 case "bench" -> {
-                    out.println(org.molap.experiments.bench.BenchCommand.run(a.subList(1, a.size()), out).toAbsolutePath().normalize());
+                    Options options = RunCommandLine.parse(new RunCommandLine.Command("bench",
+                            "Times a training iteration of our engines, SameDiff, DL4J and PyTorch against the physical limit",
+                            RunOption.BENCH), a.subList(1, a.size()), out);
+                    if (options != null) {
+                        out.println(org.molap.experiments.bench.BenchCommand.run(options, out).toAbsolutePath().normalize());
+                    }
                     return 0;
                 }
                 case "runs" -> {
@@ -112,7 +122,8 @@ public final class Cli {
                 MoLaP: modular latent primitives and other systems-neuroscience RNNs on Deeplearning4j.
 
                 Usage:
-                  ./molap run <experiment> [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
+                  ./molap run <experiment> [--config <file>] [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
+                  ./molap run <experiment> --help
                   ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
                   ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
                   ./molap list
@@ -123,31 +134,9 @@ public final class Cli {
         EXPERIMENTS.values().forEach(e -> s.append(String.format("  %-12s %s%n", e.name(), e.summary())));
         s.append("""
 
-                Options:
-                  --profile quick|paper  quick (default) finishes in a few minutes; paper uses the seed's settings
-                  --out <dir>            parent of the new run directory (default: runs)
-                  --seed <n>             seed of the network, the training data and the test sets (default: 1)
-                  --tasks <a,b,...>      train and score only these tasks (names or T1..T9; default: all nine)
-                  --modules <n>          number of modules (must divide the number of units)
-                  --units <n>            number of recurrent units
-                  --g <x>                gain of the random recurrent weights (default 1.5)
-                  --alpha <a>            leak dt/tau of h <- (1-a) h + a tanh(...) (default 0.2, Yang et al. 2019;
-                                         1 is seed 000 Eq. 1 without a leak)
-                  --primitives cca|pca|none  latent primitives for module pre-training (default cca; none skips it)
-                  --primitive-channels all|no-fixation  fit the primitives on every channel (default) or without
-                                         the fixation channels
-                  --mem-delay real|none  Mem Pro/Anti with a memory delay (default) or, as in the authors' code,
-                                         with the stimulus on until the go cue
-                  --context-streams independent|same-angles  two-stream tasks: independent angles (default) or,
-                                         as in the authors' code, cos and sin of the same angles
-                  --core <run-dir>       memory: also probe the pre-trained W_rec of a molap run
-                  --engine bptt|samediff hand-derived BPTT (default, faster) or the SameDiff graph; same math
-                  --iterations <n>       iterations of every training phase, or of every stage (overrides the profile)
-                  --methods <a,b,...>    baselines: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)
-                  --dni-alpha <a>        baselines: strength of DNI's projections (default 1e-3)
-                  --runs <dirs>          summary: baselines run directories, or folders of them, comma-separated
-                  --stages <n>           learning-rate stages of --iterations each, the rate divided by 3 after each
-                                         (seed 000 Table 2; quick 1, paper 5 for pre-training and 10 for tasks)
+                Options: each experiment takes its own (./molap run <experiment> --help lists them, with their
+                defaults and where those come from), on the command line or in a YAML or JSON file given as
+                --config <file>; flags override the file. An unknown or repeated option is an error.
 
                 A run writes <out>/<experiment>-<yyyyMMdd-HHmmss>/ (manifest.json, results.json,
                 metrics.jsonl, models/, arrays/, figures/, report.html, notebook.ipynb) and prints its path last.

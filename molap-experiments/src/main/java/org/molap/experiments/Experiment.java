@@ -9,6 +9,9 @@ public interface Experiment {
 
     String summary();
 
+    /** The options it takes (besides --config and --help), each with its default and source in the help. */
+    java.util.List<RunOption> options();
+
     /** Runs the experiment into a new run directory under {@code options.out()} and returns its path. */
     Path run(Options options, PrintStream console);
 }

@@ -2,46 +2,35 @@ package org.molap.experiments;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The options of {@code molap run}: {@code --profile}, {@code --out}, {@code --seed}, and per-experiment
- * overrides such as {@code --tasks} or {@code --modules}. Unknown options are user errors.
+ * The options a run was given, by name (from the command line or a config file, parsed by {@link RunCommandLine});
+ * the experiments read them typed and fall back to their profile's defaults for the ones not given.
  */
 public final class Options {
-    private static final Set<String> KNOWN = Set.of("profile", "out", "seed", "tasks", "modules", "units", "iterations", "stages", "methods", "g", "primitives", "mem-delay", "core", "engine", "alpha", "primitive-channels", "context-streams", "runs", "dni-alpha");
     private final Map<String, String> values = new LinkedHashMap<>();
+    private Path configFile;
 
-    public static Options parse(List<String> args) {
+    static Options of(Map<String, String> values, Path configFile) {
         Options o = new Options();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--")) {
-                throw new UsageException("Unexpected argument '" + a + "'; options look like --profile quick (see ./molap --help).");
-            }
-            String key = a.substring(2);
-            String value = null;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            }
-            if (!KNOWN.contains(key)) {
-                throw new UsageException("Unknown option --" + key + "; known options are --" + String.join(", --", KNOWN.stream().sorted().toList()) + ".");
-            }
-            if (value == null || value.isBlank()) {
-                throw new UsageException("Option --" + key + " needs a value.");
-            }
-            o.values.put(key, value);
-        }
+        o.values.putAll(values);
+        o.configFile = configFile;
         return o;
     }
 
     private Options() {
+    }
+
+    /** The option lists, one after another: an experiment's options from shared groups. */
+    @SafeVarargs
+    public static java.util.List<RunOption> join(java.util.List<RunOption>... groups) {
+        return java.util.Arrays.stream(groups).flatMap(java.util.List::stream).toList();
+    }
+
+    /** The config file the options came from in part, or null. */
+    public Path configFile() {
+        return configFile;
     }
 
     public Profile profile() {

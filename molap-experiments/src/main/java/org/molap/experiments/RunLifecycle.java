@@ -15,7 +15,17 @@ import java.util.function.Consumer;
  * renamed, so it never looks complete.
  */
 public final class RunLifecycle {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunLifecycle.class);
+
     private RunLifecycle() {
+    }
+
+    private static String yaml(Map<String, Object> config) {
+        try {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(config).replaceFirst("^---\\s*", "").stripTrailing();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return config.toString();
+        }
     }
 
     /** Runs {@code body} in a new run directory of experiment {@code name} and returns the directory. */
@@ -35,6 +45,10 @@ public final class RunLifecycle {
             run.recordInManifest("config", config);
             run.recordInManifest("seeds", seeds);
             run.recordInManifest("options", options.asMap());
+            if (options.configFile() != null) {
+                run.recordInManifest("config_file", options.configFile().toAbsolutePath().normalize().toString());
+            }
+            LOG.info("{} in {}, effective configuration:\n{}", name, run.path(), yaml(config));
             body.accept(run);
             run.complete(); // before rendering, so the report shows the final status
             RunReport.render(run.path());

@@ -36,7 +36,8 @@ public record BaselineSettings(MolapSettings molap, ModularRnnConfig separate, M
         return new BaselineSettings(molap,
                 new ModularRnnConfig(molap.network().units(), 1, molap.network().g(), molap.seed() + 5_000, molap.network().leak()),
                 new ModularRnnConfig(2 * molap.network().units(), 1, DNI_GAIN, molap.seed() + 7_000, molap.network().leak()),
-                new TrainerConfig(BASELINE_LEARNING_RATE, tasks.iterations(), tasks.stageLength(), tasks.decay()),
+                new TrainerConfig(MolapSettings.learningRate(options, "lr-baselines", BASELINE_LEARNING_RATE), tasks.iterations(),
+                        tasks.stageLength(), tasks.decay()),
                 dniAlpha(options), paper ? 2048 : 256, methods(options.get("methods")));
     }
 

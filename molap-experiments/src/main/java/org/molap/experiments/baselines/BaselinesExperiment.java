@@ -60,6 +60,13 @@ public final class BaselinesExperiment implements Experiment {
         return "MoLaP vs separate networks, DNI, no pre-training and PCA: accuracy, parameters, updates";
     }
 
+    @Override
+    public java.util.List<org.molap.experiments.RunOption> options() {
+        return org.molap.experiments.Options.join(org.molap.experiments.RunOption.COMMON, org.molap.experiments.RunOption.MOLAP,
+                java.util.List.of(org.molap.experiments.RunOption.METHODS, org.molap.experiments.RunOption.DNI_ALPHA,
+                        org.molap.experiments.RunOption.LR_BASELINES));
+    }
+
     /** IDE entry point: the same as {@code ./molap run baselines [options]}. */
     public static void main(String[] args) {
         Cli.runFromIde("baselines", args);

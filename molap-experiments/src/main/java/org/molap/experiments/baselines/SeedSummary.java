@@ -26,7 +26,6 @@ import java.util.Set;
  * update counts, and a verdict on each claim of seed 000 section 4 ({@link ClaimVerdicts}).
  */
 public final class SeedSummary implements Experiment {
-    private static final Set<String> OPTIONS = Set.of("runs", "out");
 
     @Override
     public String name() {
@@ -38,6 +37,11 @@ public final class SeedSummary implements Experiment {
         return "Baselines over seeds: mean and spread per task and method, and a verdict per claim of seed 000 (--runs <dirs>)";
     }
 
+    @Override
+    public java.util.List<org.molap.experiments.RunOption> options() {
+        return java.util.List.of(org.molap.experiments.RunOption.RUNS, org.molap.experiments.RunOption.OUT);
+    }
+
     /** IDE entry point: the same as {@code ./molap run summary [options]}. */
     public static void main(String[] args) {
         Cli.runFromIde("summary", args);
@@ -45,11 +49,6 @@ public final class SeedSummary implements Experiment {
 
     @Override
     public Path run(Options options, PrintStream console) {
-        for (String key : options.asMap().keySet()) {
-            if (!OPTIONS.contains(key)) {
-                throw new UsageException("Option --" + key + " does not apply to run summary, which only reads --runs and writes to --out.");
-            }
-        }
         if (options.get("runs") == null) {
             throw new UsageException("run summary needs --runs: baselines run directories, or folders of them, separated by commas.");
         }

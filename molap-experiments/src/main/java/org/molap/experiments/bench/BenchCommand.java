@@ -2,6 +2,7 @@ package org.molap.experiments.bench;
 
 import org.molap.core.run.Provenance;
 import org.molap.core.run.RunDirectory;
+import org.molap.experiments.Options;
 import org.molap.experiments.UsageException;
 import org.molap.export.BarChart;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,28 +31,12 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    public static Path run(List<String> args, PrintStream console) {
-        Path out = null;
-        String which = "all";
-        int repeats = 7;
-        double leak = org.molap.dl4j.rnn.ModularRnnConfig.YANG_LEAK;
-        boolean sweep = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--sweep")) {
-                sweep = true;
-                continue;
-            }
-            String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            switch (a) {
-                case "--out" -> out = Path.of(require(a, value));
-                case "--problems" -> which = require(a, value);
-                case "--repeats" -> repeats = positive(a, require(a, value));
-                case "--alpha" -> leak = leak(require(a, value));
-                default -> throw new UsageException("Unknown bench option '" + a + "'; use --out <file.json>, --problems molap|families|all, --repeats <n>, --alpha <a>, --sweep.");
-            }
-            i++;
-        }
+    public static Path run(Options options, PrintStream console) {
+        Path out = options.get("out") == null ? null : Path.of(options.get("out"));
+        String which = options.get("problems") == null ? "all" : options.get("problems");
+        int repeats = options.positive("repeats", 7);
+        double leak = options.get("alpha") == null ? org.molap.dl4j.rnn.ModularRnnConfig.YANG_LEAK : leak(options.get("alpha"));
+        boolean sweep = Boolean.parseBoolean(options.get("sweep"));
         List<BenchProblem> problems = switch (which) {
             case "all" -> BenchProblem.standard();
             case "molap" -> BenchProblem.standard().subList(0, 1);
@@ -161,13 +146,6 @@ public final class BenchCommand {
                 "median time / physical limit", names, series, 0, 1.1 * max, 1.0);
     }
 
-    private static String require(String option, String value) {
-        if (value == null || value.startsWith("--")) {
-            throw new UsageException("Option " + option + " needs a value.");
-        }
-        return value;
-    }
-
     private static double leak(String value) {
         try {
             double a = Double.parseDouble(value);
@@ -180,15 +158,4 @@ public final class BenchCommand {
         throw new UsageException("Option --alpha (the leak dt / tau) must be a number in (0, 1], got '" + value + "'.");
     }
 
-    private static int positive(String option, String value) {
-        try {
-            int v = Integer.parseInt(value);
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message
-        }
-        throw new UsageException("Option " + option + " needs a positive whole number, got '" + value + "'.");
-    }
 }

@@ -53,6 +53,14 @@ public final class MemoryExperiment implements Experiment {
         return "How long a random core keeps a stimulus decodable (ridge R^2 per step), for several gains g";
     }
 
+    @Override
+    public java.util.List<org.molap.experiments.RunOption> options() {
+        return org.molap.experiments.Options.join(org.molap.experiments.RunOption.COMMON, java.util.List.of(
+                org.molap.experiments.RunOption.MEMORY_TASK, org.molap.experiments.RunOption.UNITS, org.molap.experiments.RunOption.MODULES,
+                org.molap.experiments.RunOption.MEMORY_G, org.molap.experiments.RunOption.ALPHA, org.molap.experiments.RunOption.CORE,
+                org.molap.experiments.RunOption.MEM_DELAY, org.molap.experiments.RunOption.CONTEXT_STREAMS));
+    }
+
     /** IDE entry point: the same as {@code ./molap run memory [options]}. */
     public static void main(String[] args) {
         org.molap.experiments.Cli.runFromIde("memory", args);

@@ -45,6 +45,11 @@ public final class MolapExperiment implements Experiment {
         return "MoLaP end to end: CCA primitives, module pre-training, task heads, per-task accuracy";
     }
 
+    @Override
+    public java.util.List<org.molap.experiments.RunOption> options() {
+        return org.molap.experiments.Options.join(org.molap.experiments.RunOption.COMMON, org.molap.experiments.RunOption.MOLAP);
+    }
+
     /** IDE entry point: the same as {@code ./molap run molap [options]}. */
     public static void main(String[] args) {
         org.molap.experiments.Cli.runFromIde("molap", args);

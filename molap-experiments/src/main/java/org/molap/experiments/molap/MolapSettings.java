@@ -49,19 +49,31 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
             throw new UsageException(e.getMessage());
         }
         boolean paper = profile == Profile.PAPER;
-        int batch = paper ? 200 : 64;
+        int batch = options.positive("batch", paper ? 200 : 64);
         // Seed 000 Table 2: iterations per learning-rate stage; the stage counts are the authors' (nstep_sizes).
         int pretrainIterations = options.positive("iterations", paper ? 200 : 80);
         int taskIterations = options.positive("iterations", paper ? 200 : 100);
         int pretrainStages = options.positive("stages", paper ? 5 : 1);
         int taskStages = options.positive("stages", paper ? 10 : 1);
         PhaseSettings phases = new PhaseSettings(batch, TaskConfig.defaults().steps(),
-                TrainerConfig.staged(3e-3, pretrainStages, pretrainIterations, LR_DECAY),
-                TrainerConfig.staged(1e-2, taskStages, taskIterations, LR_DECAY),
+                TrainerConfig.staged(learningRate(options, "lr-pretrain", 3e-3), pretrainStages, pretrainIterations, LR_DECAY),
+                TrainerConfig.staged(learningRate(options, "lr-tasks", 1e-2), taskStages, taskIterations, LR_DECAY),
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options),
                 engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")));
+    }
+
+    /** A learning-rate option: positive and finite, or {@code fallback} when not given (seed 000 A.2's rates). */
+    public static double learningRate(Options options, String key, double fallback) {
+        Double rate = options.number(key);
+        if (rate == null) {
+            return fallback;
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new UsageException("Option --" + key + " (a learning rate) must be a positive number, got " + rate + ".");
+        }
+        return rate;
     }
 
     /**

@@ -1,0 +1,80 @@
+package org.molap.experiments;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One option of {@code ./molap run <experiment>}: its name (the flag without "--", and the key in a {@code --config}
+ * file), the type its value must parse as, a label for the usage line, and its help: what it sets, its default
+ * and the paper section the default comes from. Each experiment takes only the options it declares.
+ */
+public record RunOption(String name, Class<?> type, String label, String help) {
+    public static final RunOption PROFILE = new RunOption("profile", String.class, "quick|paper",
+            "quick (default) finishes in minutes on a laptop; paper uses the seed's settings (seed 000 A.2-A.3)");
+    public static final RunOption OUT = new RunOption("out", Path.class, "<dir>",
+            "parent of the new run directory (default: runs)");
+    public static final RunOption SEED = new RunOption("seed", Long.class, "<n>",
+            "seed of the network, the training data and the test sets (default: 1)");
+    public static final RunOption TASKS = new RunOption("tasks", String.class, "<a,b,...>",
+            "train and score only these tasks (names or T1..T9; default: all nine of seed 000 Table 1)");
+    public static final RunOption MEMORY_TASK = new RunOption("tasks", String.class, "<task>",
+            "the task whose stimulus is decoded (default: MemPro)");
+    public static final RunOption UNITS = new RunOption("units", Integer.class, "<n>",
+            "number of recurrent units (default: 100, seed 000 A.2)");
+    public static final RunOption MODULES = new RunOption("modules", Integer.class, "<n>",
+            "number of modules; must divide the units (default: 2, seed 000 section 3)");
+    public static final RunOption G = new RunOption("g", Double.class, "<x>",
+            "gain of the random recurrent weights (default: 1.5, seed 000 A.2)");
+    public static final RunOption MEMORY_G = new RunOption("g", Double.class, "<x>",
+            "probe only this gain of the random core (default: 0.5, 1.0, 1.5)");
+    public static final RunOption ALPHA = new RunOption("alpha", Double.class, "<a>",
+            "leak dt/tau of h <- (1-a) h + a tanh(...) (default: 0.2, Yang et al. 2019; 1 is seed 000 Eq. 1 without a leak)");
+    public static final RunOption PRIMITIVES = new RunOption("primitives", String.class, "cca|pca|none",
+            "latent primitives the modules are pre-trained on (default: cca, seed 000 section 2; pca is A.2.2; none skips it)");
+    public static final RunOption PRIMITIVE_CHANNELS = new RunOption("primitive-channels", String.class, "all|no-fixation",
+            "fit the primitives on every channel (default, the paper) or without the fixation channels");
+    public static final RunOption MEM_DELAY = new RunOption("mem-delay", String.class, "real|none",
+            "Mem Pro/Anti with a memory delay (default) or, as in the authors' code, the stimulus on until the go cue");
+    public static final RunOption CONTEXT_STREAMS = new RunOption("context-streams", String.class, "independent|same-angles",
+            "two-stream tasks: independent angles (default) or, as in the authors' code, cos and sin of the same angles");
+    public static final RunOption CORE = new RunOption("core", Path.class, "<run-dir>",
+            "also probe the pre-trained W_rec of this molap run");
+    public static final RunOption ENGINE = new RunOption("engine", String.class, "bptt|samediff",
+            "hand-derived BPTT (default, faster) or the SameDiff graph; the same math");
+    public static final RunOption ITERATIONS = new RunOption("iterations", Integer.class, "<n>",
+            "iterations of every training phase, or of every stage (default: quick 80 pre-training / 100 tasks, paper 200, seed 000 Table 2)");
+    public static final RunOption STAGES = new RunOption("stages", Integer.class, "<n>",
+            "learning-rate stages of --iterations each, the rate divided by 3 after each (default: quick 1; paper 5 pre-training, 10 tasks; seed 000 Table 2)");
+    public static final RunOption LR_PRETRAIN = new RunOption("lr-pretrain", Double.class, "<rate>",
+            "Adam's learning rate for module pre-training (default: 3e-3, seed 000 A.2)");
+    public static final RunOption LR_TASKS = new RunOption("lr-tasks", Double.class, "<rate>",
+            "Adam's learning rate for MoLaP's task training (default: 1e-2, seed 000 A.2)");
+    public static final RunOption LR_BASELINES = new RunOption("lr-baselines", Double.class, "<rate>",
+            "Adam's learning rate of the separate networks and DNI (default: 3e-3, seed 000 A.2)");
+    public static final RunOption BATCH = new RunOption("batch", Integer.class, "<n>",
+            "trials per training batch (default: quick 64, paper 200, seed 000 A.2)");
+    public static final RunOption METHODS = new RunOption("methods", String.class, "<a,b,...>",
+            "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
+    public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",
+            "strength of DNI's projections P = (S / a + I)^-1 (default: 1e-3, Duncker et al. 2020)");
+    public static final RunOption RUNS = new RunOption("runs", String.class, "<dirs>",
+            "baselines run directories, or folders of them, comma-separated (required)");
+
+    public static final RunOption BENCH_OUT = new RunOption("out", Path.class, "<file.json>",
+            "results file; a chart is written next to it (default: runs/bench-<time>.json)");
+    public static final RunOption PROBLEMS = new RunOption("problems", String.class, "molap|families|all",
+            "molap: the MoLaP shape (N 100, batch 200, T 110); families: one problem per cell family; all (default): both, and N 200 and 400");
+    public static final RunOption REPEATS = new RunOption("repeats", Integer.class, "<n>",
+            "rounds of the interleaved contenders after the warm-up (default: 7)");
+    public static final RunOption BENCH_ALPHA = new RunOption("alpha", Double.class, "<a>",
+            "the leak of our engine on the MoLaP problems (default: 0.2; the no-leak engine is timed beside it)");
+    public static final RunOption SWEEP = new RunOption("sweep", Boolean.class, "",
+            "also time our engine over N = 50..400 (the scaling chart)");
+    public static final List<RunOption> BENCH = List.of(BENCH_OUT, PROBLEMS, REPEATS, BENCH_ALPHA, SWEEP);
+
+    /** The options of every run: profile, output folder, seed. */
+    public static final List<RunOption> COMMON = List.of(PROFILE, OUT, SEED);
+    /** The network and training options of MoLaP (seed 000). */
+    public static final List<RunOption> MOLAP = List.of(TASKS, UNITS, MODULES, G, ALPHA, PRIMITIVES, PRIMITIVE_CHANNELS,
+            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH);
+}
