@@ -58,7 +58,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> a = Arrays.asList(args);
         try {
-            boolean experimentHelp = (a.size() > 2 && a.get(0).equals("run")) || (a.size() > 1 && a.get(0).equals("bench"));
+            boolean experimentHelp = (a.size() > 2 && a.get(0).equals("run")) || (a.size() > 1 && List.of("bench", "ui").contains(a.get(0)));
             if (a.isEmpty() || (!experimentHelp && (a.contains("--help") || a.contains("-h"))) || a.get(0).equals("help")) {
                 out.print(help());
                 return 0;
@@ -89,6 +89,15 @@ public final class Cli {
                     }
                     return 0;
                 }
+                case "ui" -> {
+                    org.molap.experiments.ui.TrainingUi ui = org.molap.experiments.ui.UiCommand.start(a.subList(1, a.size()), out);
+                    if (ui != null) {
+                        out.println("DL4J training UI running; stop it with Ctrl-C.");
+                        Runtime.getRuntime().addShutdownHook(new Thread(ui::stop));
+                        Thread.currentThread().join();
+                    }
+                    return 0;
+                }
                 case "runs" -> {
                     RunsCommand.list(runsFolder(a.subList(1, a.size())), out);
                     return 0;
@@ -97,8 +106,11 @@ public final class Cli {
                     EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
                     return 0;
                 }
-                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, bench or list (see ./molap --help).");
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, ui, bench or list (see ./molap --help).");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         } catch (UsageException | IllegalArgumentException | TrainingDivergedException e) {
             err.println("molap: " + e.getMessage());
             return 2;
@@ -126,6 +138,7 @@ public final class Cli {
                   ./molap run <experiment> --help
                   ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
                   ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
+                  ./molap ui <run-dir>... [--port <n>] [--host <address>] [--live]   the DL4J training UI for runs
                   ./molap list
                   ./molap --help
 

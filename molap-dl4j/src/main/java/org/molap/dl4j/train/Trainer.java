@@ -111,8 +111,12 @@ public final class Trainer {
                 first = loss;
             }
             last = loss;
-            for (TrainingListener l : listeners) {
-                l.onIteration(phase, done, loss, mse);
+            if (!listeners.isEmpty()) {
+                TrainingListener.Iteration it = new TrainingListener.Iteration(phase, done, loss, mse, model, batch,
+                        java.util.Collections.unmodifiableMap(steps), config.learningRateAt(done));
+                for (TrainingListener l : listeners) {
+                    l.onIteration(it);
+                }
             }
             done++;
         }

@@ -1,7 +1,6 @@
 package org.molap.experiments.baselines;
 
 import org.molap.core.primitives.LatentPrimitives;
-import org.molap.core.run.JsonLines;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.MolapTasks;
 import org.molap.core.tasks.RuleCuedTask;
@@ -19,7 +18,6 @@ import org.molap.experiments.Cli;
 import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
-import org.molap.experiments.molap.MetricsLog;
 import org.molap.experiments.molap.MolapExperiment;
 import org.molap.experiments.molap.MolapMethod;
 import org.molap.experiments.molap.MolapSettings;
@@ -84,7 +82,7 @@ public final class BaselinesExperiment implements Experiment {
         console.printf("Baselines (%s profile): %d tasks, batch %d, %d task-training iterations per task, run %s%n",
                 s.profile().id(), s.tasks().size(), s.phases().batchSize(), s.phases().taskTraining().iterations(), run.path());
         List<MethodResult> methods = new ArrayList<>();
-        try (JsonLines metrics = run.openJsonLines("metrics.jsonl")) {
+        try (org.molap.experiments.RunRecording metrics = org.molap.experiments.RunRecording.open(run)) {
             for (String method : b.methods()) {
                 methods.add(switch (method) {
                     case MOLAP -> molap(MOLAP, "MoLaP (CCA)", s, metrics, console, new MolapExperiment.RunFiles(run));
@@ -115,21 +113,21 @@ public final class BaselinesExperiment implements Experiment {
     }
 
     /** A MoLaP variant; {@code files} saves its primitives, models, W_rec snapshots and test traces in the run. */
-    private static MethodResult molap(String method, String label, MolapSettings s, JsonLines metrics, PrintStream console,
+    private static MethodResult molap(String method, String label, MolapSettings s, TrainingListener metrics, PrintStream console,
                                       MolapMethod.Hooks files) {
         console.printf("%n== %s ==%n", label);
         long start = System.nanoTime();
-        MolapMethod.Outcome outcome = new MolapMethod(s, List.of(prefixed(method, new MetricsLog(metrics))), console)
+        MolapMethod.Outcome outcome = new MolapMethod(s, List.of(prefixed(method, metrics)), console)
                 .run(files);
         return new MethodResult(method, label, outcome.scores(), outcome.phases(), Set.of(RecurrentCore.W_REC, RecurrentCore.BIAS),
                 seconds(start));
     }
 
-    private static MethodResult separate(BaselineSettings b, JsonLines metrics, PrintStream console) {
+    private static MethodResult separate(BaselineSettings b, TrainingListener metrics, PrintStream console) {
         console.printf("%n== Separate networks ==%n");
         long start = System.nanoTime();
         MolapSettings s = b.molap();
-        Trainer trainer = new Trainer(b.baselineTraining()).addListener(prefixed(SEPARATE, new MetricsLog(metrics)))
+        Trainer trainer = new Trainer(b.baselineTraining()).addListener(prefixed(SEPARATE, metrics))
                 .addListener(new ProgressLog(console, b.baselineTraining().iterations()));
         SeparateNetwork separate = new SeparateNetwork(new GraphCache(s.engine()), s.phases(), trainer);
         Map<String, TaskScore> scores = new LinkedHashMap<>();
@@ -148,7 +146,7 @@ public final class BaselinesExperiment implements Experiment {
         return new MethodResult(SEPARATE, "Separate networks", scores, phases, Set.of(), seconds(start));
     }
 
-    private static MethodResult dni(BaselineSettings b, JsonLines metrics, PrintStream console) {
+    private static MethodResult dni(BaselineSettings b, TrainingListener metrics, PrintStream console) {
         console.printf("%n== DNI: one network of %d units, tasks in sequence ==%n", b.dni().units());
         long start = System.nanoTime();
         MolapSettings s = b.molap();
@@ -161,7 +159,7 @@ public final class BaselinesExperiment implements Experiment {
         AtomicReference<RecurrentModel> last = new AtomicReference<>();
         List<PhaseRecord> phases = new DniTraining(new GraphCache(s.engine()), s.phases(), b.baselineTraining(), b.dniAlpha(),
                 b.covarianceTrials())
-                .addListener(prefixed(DNI, new MetricsLog(metrics)))
+                .addListener(prefixed(DNI, metrics))
                 .addListener(new ProgressLog(console, b.baselineTraining().iterations()))
                 .run(core, head, cued, s.seed() + 8_000, (k, task, model, record) -> {
                     int index = MolapTasks.names().indexOf(task.name());
@@ -186,7 +184,7 @@ public final class BaselinesExperiment implements Experiment {
 
     /** Tags every metrics line with the method, so the five methods' phases stay apart in metrics.jsonl. */
     private static TrainingListener prefixed(String method, TrainingListener inner) {
-        return (phase, iteration, loss, mse) -> inner.onIteration(method + "/" + phase, iteration, loss, mse);
+        return it -> inner.onIteration(it.inPhase(method + "/" + it.phase()));
     }
 
     private static double seconds(long start) {

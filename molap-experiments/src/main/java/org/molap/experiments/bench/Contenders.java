@@ -72,7 +72,7 @@ final class Contenders {
                 long[] stamps = new long[n + 2];
                 long[] cpuStamps = new long[n + 2];
                 int[] done = {0};
-                Trainer trainer = new Trainer(new TrainerConfig(1e-3, n + 1)).addListener((phase, iteration, loss, mse) -> {
+                Trainer trainer = new Trainer(new TrainerConfig(1e-3, n + 1)).addListener(it -> {
                     stamps[++done[0]] = System.nanoTime();
                     cpuStamps[done[0]] = THREADS.getCurrentThreadCpuTime();
                 });

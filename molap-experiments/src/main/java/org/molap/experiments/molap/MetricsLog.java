@@ -15,12 +15,12 @@ public final class MetricsLog implements TrainingListener {
     }
 
     @Override
-    public void onIteration(String phase, int iteration, double loss, double mse) {
+    public void onIteration(Iteration it) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("phase", phase);
-        line.put("iteration", iteration);
-        line.put("loss", loss);
-        line.put("mse", mse);
+        line.put("phase", it.phase());
+        line.put("iteration", it.iteration());
+        line.put("loss", it.loss());
+        line.put("mse", it.mse());
         out.write(line);
     }
 }

@@ -1,7 +1,6 @@
 package org.molap.experiments.molap;
 
 import org.molap.core.primitives.LatentPrimitives;
-import org.molap.core.run.JsonLines;
 import org.molap.core.run.Provenance;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.Task;
@@ -66,8 +65,8 @@ public final class MolapExperiment implements Experiment {
         console.printf("MoLaP (%s profile): N = %d in %d modules, batch %d, %d + %d iterations, run %s%n",
                 s.profile().id(), s.network().units(), s.network().modules(), s.phases().batchSize(),
                 s.phases().pretraining().iterations(), s.phases().taskTraining().iterations(), run.path());
-        try (JsonLines metrics = run.openJsonLines("metrics.jsonl")) {
-            MolapMethod.Outcome outcome = new MolapMethod(s, List.of(new MetricsLog(metrics)), console).run(new RunFiles(run));
+        try (org.molap.experiments.RunRecording recording = org.molap.experiments.RunRecording.open(run)) {
+            MolapMethod.Outcome outcome = new MolapMethod(s, List.of(recording), console).run(new RunFiles(run));
             Map<String, Object> taskResults = new LinkedHashMap<>();
             outcome.scores().forEach((task, score) -> taskResults.put(task, score.json()));
 

@@ -21,10 +21,10 @@ public final class ProgressLog implements TrainingListener {
     }
 
     @Override
-    public void onIteration(String phase, int iteration, double loss, double mse) {
-        int done = iteration + 1;
+    public void onIteration(Iteration it) {
+        int done = it.iteration() + 1;
         if (done % every == 0 && done < iterations) {
-            console.printf("  %-20s %4d/%d  loss %.4f%n", phase, done, iterations, loss);
+            console.printf("  %-20s %4d/%d  loss %.4f%n", it.phase(), done, iterations, it.loss());
         }
     }
 
