@@ -5,7 +5,7 @@ import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.api.StatsType;
 import org.deeplearning4j.ui.model.stats.impl.SbeStatsInitializationReport;
 import org.deeplearning4j.ui.model.stats.impl.SbeStatsReport;
-import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.deeplearning4j.ui.model.storage.sqlite.J7FileStatsStorage;
 import org.molap.core.run.Provenance;
 import org.molap.dl4j.train.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,8 +23,9 @@ import java.util.Map;
  * parameter count); per iteration, a stats report with the score (the loss), the learning rate, the mean magnitude
  * of every variable and of its update, runtime, minibatches and examples per second, and memory (at most ten a
  * second, as {@link #REPORT_EVERY_MS} says). Iterations are
- * counted across phases, so the score chart runs through pre-training and task training. Stored in a
- * {@link FileStatsStorage} in the run directory, one session per run.
+ * counted across phases, so the score chart runs through pre-training and task training. Stored in the run directory
+ * as DL4J's SQLite stats file ({@link J7FileStatsStorage}), one session per run: unlike its MapDB FileStatsStorage,
+ * which locks the file, another process can read it while the run trains ({@code ./molap ui --live}).
  */
 public final class TrainingStats implements TrainingListener, AutoCloseable {
     /** The stats file in a run directory. */
@@ -41,7 +42,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     private long lastReport;
 
     public TrainingStats(Path runDirectory) {
-        this.storage = new FileStatsStorage(runDirectory.resolve(FILE).toFile());
+        this.storage = new J7FileStatsStorage(runDirectory.resolve(FILE).toFile());
         this.session = runDirectory.getFileName().toString();
     }
 

@@ -1,7 +1,10 @@
 package org.molap.experiments.ui;
 
 import org.deeplearning4j.core.storage.StatsStorage;
-import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.deeplearning4j.core.storage.StatsStorageEvent;
+import org.deeplearning4j.core.storage.StatsStorageListener;
+import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.storage.sqlite.J7FileStatsStorage;
 import org.molap.experiments.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,14 +16,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ./molap ui <run-dir>... [--port 9000] [--host 127.0.0.1] [--live]}: the DL4J training UI with those runs
- * attached, one session each, until Ctrl-C. {@code --live} follows runs still training: every two seconds a run
- * whose stats file has grown is attached again, so its pages show the new iterations.
+ * attached, one session each, until Ctrl-C. {@code --live} follows runs still training in another process: every two
+ * seconds the updates written since are announced to the UI, whose pages then refresh.
  */
 public final class UiCommand {
     private UiCommand() {
@@ -70,31 +74,45 @@ public final class UiCommand {
         TrainingUi ui = TrainingUi.start(p.matchedOptionValue("host", "127.0.0.1"), port);
         List<StatsStorage> attached = new ArrayList<>();
         runs.forEach((session, file) -> {
-            StatsStorage storage = new FileStatsStorage(file.toFile());
+            StatsStorage storage;
+            try {
+                storage = new J7FileStatsStorage(file.toFile());
+            } catch (RuntimeException unreadable) {
+                ui.stop();
+                throw new UsageException("The training statistics of " + session + " cannot be read (" + unreadable.getMessage() + ").");
+            }
             ui.attach(storage);
             attached.add(storage);
             out.println("run " + session + ": " + ui.overview(session));
         });
         if (p.hasMatchedOption("live")) {
-            Thread follow = new Thread(() -> follow(ui, attached), "molap-ui-live");
+            Thread follow = new Thread(() -> follow(attached), "molap-ui-live");
             follow.setDaemon(true);
             follow.start();
         }
         return ui;
     }
 
-    /** Attaches a storage again when it has new updates, so the UI's last-update time moves and the pages refresh. */
-    private static void follow(TrainingUi ui, List<StatsStorage> storages) {
-        Map<StatsStorage, Long> seen = new LinkedHashMap<>();
+    /**
+     * Announces the updates another process has written since the last look, as the storage announces its own writes,
+     * so that the UI's last-update time moves and its pages refresh.
+     */
+    private static void follow(List<StatsStorage> storages) {
+        Map<String, Long> seen = new HashMap<>();
         while (!Thread.currentThread().isInterrupted()) {
             for (StatsStorage s : storages) {
-                long latest = s.listSessionIDs().stream()
-                        .mapToLong(id -> s.getNumUpdateRecordsFor(id)).sum();
-                if (seen.containsKey(s) && seen.get(s) != latest) {
-                    ui.detach(s);
-                    ui.attach(s);
+                for (String session : s.listSessionIDs()) {
+                    for (String worker : s.listWorkerIDsForSessionAndType(session, StatsListener.TYPE_ID)) {
+                        long[] times = s.getAllUpdateTimes(session, StatsListener.TYPE_ID, worker);
+                        long last = times.length == 0 ? Long.MIN_VALUE : times[times.length - 1];
+                        if (last > seen.getOrDefault(session + "/" + worker, Long.MIN_VALUE)) {
+                            seen.put(session + "/" + worker, last);
+                            StatsStorageEvent update = new StatsStorageEvent(s, StatsStorageListener.EventType.PostUpdate,
+                                    session, StatsListener.TYPE_ID, worker, last);
+                            ((J7FileStatsStorage) s).getListeners().forEach(l -> l.notify(update));
+                        }
+                    }
                 }
-                seen.put(s, latest);
             }
             try {
                 Thread.sleep(2000);
