@@ -128,7 +128,7 @@ public final class BaselinesExperiment implements Experiment {
         long start = System.nanoTime();
         MolapSettings s = b.molap();
         Trainer trainer = new Trainer(b.baselineTraining()).addListener(prefixed(SEPARATE, metrics))
-                .addListener(new ProgressLog(console, b.baselineTraining().iterations()));
+                .addListener(new ProgressLog(b.baselineTraining().iterations()));
         SeparateNetwork separate = new SeparateNetwork(new GraphCache(s.engine()), s.phases(), trainer);
         Map<String, TaskScore> scores = new LinkedHashMap<>();
         List<PhaseRecord> phases = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class BaselinesExperiment implements Experiment {
         List<PhaseRecord> phases = new DniTraining(new GraphCache(s.engine()), s.phases(), b.baselineTraining(), b.dniAlpha(),
                 b.covarianceTrials())
                 .addListener(prefixed(DNI, metrics))
-                .addListener(new ProgressLog(console, b.baselineTraining().iterations()))
+                .addListener(new ProgressLog(b.baselineTraining().iterations()))
                 .run(core, head, cued, s.seed() + 8_000, (k, task, model, record) -> {
                     int index = MolapTasks.names().indexOf(task.name());
                     double acc = TaskScore.measure(model, task, task.task().outputChannels().size(), s.testTrials(),

@@ -114,13 +114,13 @@ final class FamilyBench {
                 boolean longRun = familyOf.get(c.key()).steps() >= 1000;
                 // round 0 warms up: 20 iterations let the JIT compile the fast engines' Java loops, as training would
                 double[] ms = c.iterations(longRun ? 1 : round == 0 ? 20 : 3);
+                Stats.progress(console, round, repeats, c, ms);
                 if (round > 0) {
                     for (double x : ms) {
                         times.get(c.key()).add(x);
                     }
                 }
             }
-            console.printf("  round %d/%d done%n", round, repeats);
         }
         peak = Math.max(peak, PeakSgemm.gflops());
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -50,6 +50,7 @@ final class ProblemBench {
                 for (Contender c : contenders) {
                     System.gc(); // the garbage of one contender (SameDiff makes gigabytes) is not collected in another's time
                     double[] ms = c.iterations(perRound);
+                    Stats.progress(console, round, repeats, c, ms);
                     if (round == 0) {
                         continue; // warm-up: JIT, buffers, caches
                     }
@@ -61,7 +62,6 @@ final class ProblemBench {
                         oursWall += java.util.Arrays.stream(ms).sum();
                     }
                 }
-                console.printf("  round %d/%d done%n", round, repeats);
             }
         } finally {
             if (torch != null) {

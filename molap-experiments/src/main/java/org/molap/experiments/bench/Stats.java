@@ -32,4 +32,9 @@ record Stats(double min, double median, double q1, double q3, int n) {
         m.put("n", n);
         return m;
     }
+
+    /** One line as the bench goes: the round (0 is the warm-up), the contender and the median of its iterations. */
+    static void progress(java.io.PrintStream console, int round, int rounds, Contender c, double[] ms) {
+        console.printf("  %-9s %-62s %9.1f ms%n", round == 0 ? "warm-up" : "round " + round + "/" + rounds, c.label(), of(ms).median());
+    }
 }

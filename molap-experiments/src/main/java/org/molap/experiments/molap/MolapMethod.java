@@ -103,7 +103,7 @@ public final class MolapMethod {
     private Trainer trainer(TrainerConfig config) {
         Trainer t = new Trainer(config);
         listeners.forEach(t::addListener);
-        return t.addListener(new ProgressLog(console, config.iterations()));
+        return t.addListener(new ProgressLog(config.iterations()));
     }
 
     private LatentPrimitives fitPrimitives(Trials fitSample) {

@@ -3,29 +3,63 @@ package org.molap.experiments.molap;
 import org.molap.dl4j.train.PhaseRecord;
 import org.molap.dl4j.train.TrainingListener;
 
-import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Prints a progress line every 50 iterations of a phase (every tenth of it for long phases), so long runs
- * show they are alive, and the one-line summaries of finished phases.
+ * Shows that long training is alive: on a terminal, a progress bar on stderr (phase, iteration, loss, time left),
+ * redrawn at most ten times a second; otherwise (CI, Docker, output redirected to a file) an INFO log line through
+ * SLF4J every tenth of a phase (every 50 iterations at least).
  */
 public final class ProgressLog implements TrainingListener {
-    private final PrintStream console;
-    private final int every;
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
+    private static final int BAR = 24;
     private final int iterations;
+    private final int every;
+    private final boolean terminal;
+    private String phase;
+    private long phaseStart;
+    private long lastDrawn;
 
-    public ProgressLog(PrintStream console, int iterations) {
-        this.console = console;
-        this.every = Math.max(50, iterations / 10);
+    /** For phases of {@code iterations} iterations; a bar when the process runs on a terminal. */
+    public ProgressLog(int iterations) {
+        this(iterations, System.console() != null);
+    }
+
+    ProgressLog(int iterations, boolean terminal) {
         this.iterations = iterations;
+        this.every = Math.max(50, iterations / 10);
+        this.terminal = terminal;
     }
 
     @Override
     public void onIteration(Iteration it) {
-        int done = it.iteration() + 1;
-        if (done % every == 0 && done < iterations) {
-            console.printf("  %-20s %4d/%d  loss %.4f%n", it.phase(), done, iterations, it.loss());
+        long now = System.nanoTime();
+        if (!it.phase().equals(phase)) {
+            phase = it.phase();
+            phaseStart = now;
         }
+        int done = it.iteration() + 1;
+        double secondsLeft = (now - phaseStart) / 1e9 / done * Math.max(0, iterations - done);
+        if (terminal) {
+            if (now - lastDrawn > 100_000_000L || done >= iterations) {
+                lastDrawn = now;
+                int filled = (int) Math.round(BAR * Math.min(1.0, done / (double) iterations));
+                System.err.printf("\r  %-20s [%s%s] %d/%d  loss %.4f  %s left ", phase, "#".repeat(filled),
+                        " ".repeat(BAR - filled), done, iterations, it.loss(), clock(secondsLeft));
+                if (done >= iterations) {
+                    System.err.println();
+                }
+            }
+        } else if (done % every == 0 && done < iterations) {
+            LOG.info("{} {}/{}  loss {}  {} left", phase, done, iterations, String.format("%.4f", it.loss()), clock(secondsLeft));
+        }
+    }
+
+    /** m:ss, or h:mm:ss from an hour. */
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     /** One line for a finished phase: iterations, first and last loss, time per iteration. */
