@@ -1,23 +1,28 @@
 package org.molap.export;
 
-import java.awt.Rectangle;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.Styler;
+
+import java.awt.BasicStroke;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A grouped bar chart PNG: one group per category (e.g. task), one bar per series (e.g. method), each
- * bar labelled with its value, an optional dashed horizontal reference line, and a legend when there is
- * more than one series.
+ * A grouped bar chart PNG (XChart): one group per category (e.g. task), one bar per series (e.g. method), each bar
+ * labelled with its value unless it has an error bar, an optional dashed horizontal reference line, and a legend
+ * when there is more than one series. A NaN value draws no bar; a value outside the axis is drawn to its edge.
  */
 public final class BarChart {
     /** Size of the written PNG in pixels. */
     public static final int WIDTH = 960;
     public static final int HEIGHT = 540;
-
-    private static final double GROUP_FILL = 0.75;
 
     private BarChart() {
     }
@@ -25,7 +30,7 @@ public final class BarChart {
     /**
      * Writes the chart.
      *
-     * @param series         series name -> one value per category (NaN: no bar, labelled "n/a")
+     * @param series         series name -> one value per category (NaN: no bar)
      * @param yMin           bottom of the y axis
      * @param yMax           top of the y axis
      * @param referenceLine  y of a dashed horizontal line, or null for none
@@ -46,60 +51,46 @@ public final class BarChart {
         if (errors != null) {
             checkShape(categories, errors);
         }
-        Canvas canvas = new Canvas(WIDTH, HEIGHT);
-        Legend legend = legend(series, referenceLine);
-        int top = canvas.title(title) + legend.rowHeight(canvas);
-        int plotWidth = WIDTH - PlotArea.LEFT - PlotArea.RIGHT;
-        int bottom = PlotArea.categoryMargin(canvas, categories, plotWidth, false);
-        Rectangle area = new Rectangle(PlotArea.LEFT, top, plotWidth, HEIGHT - top - bottom);
-        PlotArea plot = new PlotArea(canvas, area, Axis.linear(yMin, yMax), canvas.lineHeight(Canvas.SMALL) + 4);
-
-        plot.grid();
-        drawBars(plot, categories.size(), series, errors);
-        if (referenceLine != null) {
-            plot.horizontalLine(referenceLine, Palette.REFERENCE, Canvas.DASHED, plot.y.label(referenceLine));
-        }
-        plot.yAxis(yLabel);
-        plot.categoryAxis(categories, null);
-        legend.drawRowAbove(canvas, area);
-        canvas.save(png);
-    }
-
-    private static void drawBars(PlotArea plot, int n, LinkedHashMap<String, double[]> series, Map<String, double[]> errors) {
-        int k = series.size();
-        double barWidth = plot.categoryWidth(n) * GROUP_FILL / k;
-        int s = 0;
+        String axisTitle = referenceLine == null ? yLabel : yLabel + "  (dashed line: " + Fmt.trim(referenceLine, 6) + ")";
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(axisTitle).build();
+        CategoryStyler s = chart.getStyler();
+        XCharts.style(s, series.size());
+        s.setYAxisMin(yMin);
+        s.setYAxisMax(yMax);
+        s.setLegendVisible(series.size() > 1);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setAvailableSpaceFill(0.75);
+        s.setOverlapped(false);
+        s.setLabelsVisible(errors == null);
+        s.setLabelsFont(series.size() > 2 ? XCharts.SMALL.deriveFont(10f) : XCharts.SMALL);
+        s.setLabelsFontColor(Palette.TEXT);
+        s.setLabelsFontColorAutomaticEnabled(false);
+        s.setErrorBarsColor(Palette.TEXT);
+        s.setAxisTickLabelsFont(XCharts.TEXT);
+        s.setAxisTitleFont(XCharts.TEXT);
+        s.setPlotGridLinesColor(Palette.GRID);
+        s.setPlotGridVerticalLinesVisible(false);
+        s.setXAxisLabelRotation(categories.size() > 8 || categories.stream().mapToInt(String::length).max().orElse(0) > 14 ? 30 : 0);
+        s.setDecimalPattern("#,##0.#");
         for (Map.Entry<String, double[]> e : series.entrySet()) {
-            double[] values = e.getValue();
-            double[] error = errors == null ? null : errors.get(e.getKey());
-            for (int i = 0; i < n; i++) {
-                double left = plot.categoryCentre(i, n) - barWidth * k / 2 + s * barWidth;
-                plot.bar(left + 1, barWidth - 2, values[i], Palette.series(s));
-                boolean whisker = error != null && Double.isFinite(error[i]);
-                if (whisker) {
-                    plot.whisker(left + barWidth / 2, values[i] - error[i], values[i] + error[i], Math.max(2, barWidth / 3), Palette.TEXT);
-                }
-                if (errors == null) {   // with error bars the values crowd the bars; the tables carry them
-                    plot.valueLabel(left + barWidth / 2, values[i], Fmt.trim(values[i], 1),
-                            k > 2 ? Canvas.SMALL.deriveFont(10f) : Canvas.SMALL);
-                }
+            List<Double> values = new ArrayList<>();
+            for (double v : e.getValue()) {
+                values.add(Double.isNaN(v) ? null : Math.max(yMin, Math.min(yMax, v)));
             }
-            s++;
-        }
-    }
-
-    private static Legend legend(LinkedHashMap<String, double[]> series, Double referenceLine) {
-        Legend legend = new Legend();
-        if (series.size() > 1) {
-            int s = 0;
-            for (String name : series.keySet()) {
-                legend.patch(name, Palette.series(s++));
+            if (errors == null) {
+                chart.addSeries(e.getKey(), categories, values);
+            } else {
+                List<Double> whiskers = Arrays.stream(errors.get(e.getKey())).map(v -> Double.isFinite(v) ? v : 0).boxed().toList();
+                chart.addSeries(e.getKey(), categories, values, whiskers);
             }
         }
-        if (referenceLine != null && !legend.isEmpty()) {
-            legend.line("reference " + Fmt.trim(referenceLine, 6), Palette.REFERENCE, Canvas.DASHED);
+        if (referenceLine != null) {
+            chart.addAnnotation(new AnnotationLine(referenceLine, false, false));
+            s.setAnnotationLineColor(Palette.REFERENCE);
+            s.setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
         }
-        return legend;
+        XCharts.save(XCharts.image(chart), png);
     }
 
     private static void checkShape(List<String> categories, Map<String, double[]> series) {

@@ -1,11 +1,17 @@
 package org.molap.export;
 
-import java.awt.Rectangle;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A line chart PNG of named curves with a legend, on a linear or log10 y axis. */
+/** A line chart PNG (XChart) of named curves with a legend, on a linear or log10 y axis. */
 public final class LineChart {
     /** Size of the written PNG in pixels. */
     public static final int WIDTH = 960;
@@ -16,10 +22,10 @@ public final class LineChart {
 
     /**
      * Writes the chart. Points that cannot be drawn (NaN, infinite, or <= 0 on a log axis) break their
-     * curve instead of failing; axes cover the drawable points.
+     * curve instead of failing.
      *
      * @param series name -> {xs, ys}, both of the same length
-     * @param logY   log10 y axis with whole decades
+     * @param logY   log10 y axis
      */
     public static void write(Path png, String title, String xLabel, String yLabel,
                              LinkedHashMap<String, double[][]> series, boolean logY) {
@@ -28,33 +34,29 @@ public final class LineChart {
                 throw new IllegalArgumentException("Series " + name + " must be {xs, ys} of equal length.");
             }
         });
-        Canvas canvas = new Canvas(WIDTH, HEIGHT);
-        int top = canvas.title(title);
-        Rectangle area = new Rectangle(PlotArea.LEFT, top, WIDTH - PlotArea.LEFT - PlotArea.RIGHT,
-                HEIGHT - top - PlotArea.BOTTOM);
-        PlotArea plot = new PlotArea(canvas, area, yAxis(series, logY)).withX(xAxis(series, logY));
-
-        plot.grid();
-        Legend legend = new Legend();
-        int i = 0;
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYStyler s = chart.getStyler();
+        XCharts.style(s, series.size());
+        s.setYAxisLogarithmic(logY);
+        s.setLegendVisible(!series.isEmpty());
+        s.setLegendPosition(series.size() > 6 ? org.knowm.xchart.style.Styler.LegendPosition.OutsideE
+                : org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        s.setAxisTickLabelsFont(XCharts.TEXT);
+        s.setAxisTitleFont(XCharts.TEXT);
+        s.setPlotGridLinesColor(Palette.GRID);
+        s.setMarkerSize(0);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
-            plot.line(e.getValue()[0], e.getValue()[1], Palette.series(i), Canvas.LINE);
-            legend.line(e.getKey(), Palette.series(i), Canvas.LINE);
-            i++;
+            double[] ys = e.getValue()[1].clone();
+            for (int i = 0; i < ys.length; i++) {
+                if (!Double.isFinite(ys[i]) || (logY && ys[i] <= 0)) {
+                    ys[i] = Double.NaN;     // a gap in the curve
+                }
+            }
+            XYSeries curve = chart.addSeries(e.getKey(), e.getValue()[0], ys);
+            curve.setMarker(SeriesMarkers.NONE);
+            // solid, dashed once the palette's colours come round again
+            curve.setLineStyle(chart.getSeriesMap().size() > Palette.COLOURS ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
         }
-        plot.yAxis(yLabel);
-        plot.xAxis(xLabel, true);
-        legend.draw(canvas, area);
-        canvas.save(png);
-    }
-
-    private static Axis xAxis(Map<String, double[][]> series, boolean logY) {
-        double[] range = Ranges.of(series.values(), logY, 0);
-        return Axis.linearCovering(range[0], range[1]);
-    }
-
-    private static Axis yAxis(Map<String, double[][]> series, boolean logY) {
-        double[] range = Ranges.of(series.values(), logY, 1);
-        return logY ? Axis.logCovering(range[0], range[1]) : Axis.linearCovering(range[0], range[1]);
+        XCharts.save(XCharts.image(chart), png);
     }
 }

@@ -9,6 +9,9 @@ final class Palette {
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
 
+    /** How many series get a colour of their own. */
+    static final int COLOURS = SERIES.length;
+
     static final Color TEXT = new Color(0x222222);
     static final Color AXIS = new Color(0x444444);
     static final Color GRID = new Color(0xe6e6e6);

@@ -80,10 +80,11 @@ final class RunFigures {
         List<Figure> figures = new ArrayList<>();
         for (Traces.Trial t : trials) {
             String rel = RunContents.FIGURES + "/" + traceFile(t.task());
-            TracePanel.write(run.dir.resolve(rel), t.task() + ": output vs target (test trial 0)", t.outputs(),
-                    t.targets(), t.channels());
+            int n = t.outputs().size();
+            TracePanel.write(run.dir.resolve(rel), t.task() + ": output vs target, " + (n == 1 ? "test trial 1" : "test trials 1-" + n),
+                    t.outputs(), t.targets(), t.channels());
             figures.add(new Figure(rel, t.task() + ": network output (solid) and target (dashed) for the first "
-                    + "test trial, one panel per output channel."));
+                    + (n == 1 ? "test trial" : n + " test trials, one colour each") + ", one panel per output channel."));
         }
         return figures;
     }

@@ -1,82 +1,107 @@
 package org.molap.export;
 
-import java.awt.Rectangle;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Small multiples of one trial's traces: one subplot per output channel, stacked over a shared time axis,
- * the network output solid and the target dashed.
+ * Small multiples of trials' traces (XChart): one subplot per output channel, stacked over a shared time axis; each
+ * trial in its own colour, the network output solid and the target dashed in the same colour.
  */
 public final class TracePanel {
     /** Width of the written PNG in pixels; the height is {@link #heightFor(int)}. */
     public static final int WIDTH = 960;
 
-    private static final int PANEL = 130;
-    private static final int GAP = 14;
-    private static final int TOP = 40;
+    private static final int PANEL = 150;
+    private static final int TITLE = 36;
+    private static final int AXIS = 40;
 
     private TracePanel() {
     }
 
     /** The PNG height for {@code channels} subplots. */
     public static int heightFor(int channels) {
-        return TOP + channels * (PANEL + GAP) - GAP + PlotArea.BOTTOM;
+        return TITLE + channels * PANEL + AXIS;
+    }
+
+    /** One trial: {@link #write(Path, String, List, List, List)} with a single trial. */
+    public static void write(Path png, String title, double[][] outputs, double[][] targets, List<String> channelNames) {
+        List<double[][]> out = new ArrayList<>();
+        out.add(outputs);
+        List<double[][]> tgt = new ArrayList<>();
+        tgt.add(targets);
+        write(png, title, out, targets == null ? null : tgt, channelNames);
     }
 
     /**
      * Writes the panel.
      *
-     * @param outputs      [channel][time] network outputs of one trial
-     * @param targets      [channel][time] targets of the same trial, or null to draw outputs only
+     * @param outputs      per trial, [channel][time] network outputs
+     * @param targets      per trial, [channel][time] targets of the same trials, or null to draw outputs only
      * @param channelNames one name per channel (the subplot's y label), or null for "output 0", ...
      */
-    public static void write(Path png, String title, double[][] outputs, double[][] targets,
+    public static void write(Path png, String title, List<double[][]> outputs, List<double[][]> targets,
                              List<String> channelNames) {
-        int n = outputs.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("A trace panel needs at least one output channel.");
+        if (outputs.isEmpty() || outputs.get(0).length == 0) {
+            throw new IllegalArgumentException("A trace panel needs at least one trial with one output channel.");
         }
-        if (targets != null && (targets.length != n || targets[0].length != outputs[0].length)) {
-            throw new IllegalArgumentException("Outputs and targets must have the same [channel][time] shape, got "
-                    + n + "x" + outputs[0].length + " and " + targets.length + "x"
-                    + (targets.length > 0 ? targets[0].length : 0) + ".");
+        int n = outputs.get(0).length;
+        int steps = outputs.get(0)[0].length;
+        for (int k = 0; k < outputs.size(); k++) {
+            double[][] tgt = targets == null ? null : targets.get(k);
+            if (outputs.get(k).length != n || (tgt != null && (tgt.length != n || tgt[0].length != outputs.get(k)[0].length))) {
+                throw new IllegalArgumentException("Outputs and targets must have the same [channel][time] shape, got "
+                        + n + "x" + outputs.get(k)[0].length + " and " + (tgt == null ? "none" : tgt.length + "x"
+                        + (tgt.length > 0 ? tgt[0].length : 0)) + ".");
+            }
         }
         List<String> names = names(channelNames, n);
-        Canvas canvas = new Canvas(WIDTH, heightFor(n));
-        int top = Math.max(TOP, canvas.title(title));
-        Axis time = Axis.linearCovering(0, Math.max(1, outputs[0].length - 1));
+        BufferedImage image = new BufferedImage(WIDTH, heightFor(n), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        int y = 0;
         for (int c = 0; c < n; c++) {
-            Rectangle area = new Rectangle(PlotArea.LEFT, top + c * (PANEL + GAP),
-                    WIDTH - PlotArea.LEFT - PlotArea.RIGHT, PANEL);
-            double[][] out = {steps(outputs[c].length), outputs[c]};
-            double[][] tgt = targets == null ? null : new double[][] {steps(targets[c].length), targets[c]};
-            List<double[][]> both = new ArrayList<>();
-            both.add(out);
-            if (tgt != null) {
-                both.add(tgt);
-            }
-            double[] yRange = Ranges.of(both, false, 1);
-            PlotArea plot = new PlotArea(canvas, area, Axis.linearCovering(yRange[0], yRange[1]))
-                    .withX(Axis.linear(time.min(), time.max()));
-            plot.grid();
-            plot.line(out[0], out[1], Palette.series(0), Canvas.LINE);
-            if (tgt != null) {
-                plot.line(tgt[0], tgt[1], Palette.TARGET, Canvas.DASHED);
-            }
-            plot.yAxis(names.get(c));
+            boolean first = c == 0;
             boolean last = c == n - 1;
-            plot.xAxis(last ? "time step" : null, last);
-            if (c == 0) {
-                Legend legend = new Legend().line("output", Palette.series(0), Canvas.LINE);
-                if (tgt != null) {
-                    legend.line("target", Palette.TARGET, Canvas.DASHED);
+            int height = PANEL + (first ? TITLE : 0) + (last ? AXIS : 0);
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(first ? title : "")
+                    .xAxisTitle(last ? "time step" : "").yAxisTitle(names.get(c)).build();
+            XYStyler s = chart.getStyler();
+            XCharts.style(s, outputs.size());
+            s.setChartTitleVisible(first);
+            s.setXAxisTitleVisible(last);
+            s.setXAxisTicksVisible(last);
+            s.setLegendVisible(first);
+            s.setLegendPosition(Styler.LegendPosition.OutsideE);
+            s.setAxisTickLabelsFont(XCharts.SMALL);
+            s.setAxisTitleFont(XCharts.TEXT);
+            s.setPlotGridLinesColor(Palette.GRID);
+            s.setXAxisMin(0.0);
+            s.setXAxisMax((double) Math.max(1, steps - 1));
+            s.setYAxisDecimalPattern("0.0#");
+            for (int k = 0; k < outputs.size(); k++) {
+                String trial = outputs.size() == 1 ? "" : " " + (k + 1);
+                XYSeries out = chart.addSeries("output" + trial, time(steps), outputs.get(k)[c]);
+                out.setMarker(SeriesMarkers.NONE).setLineColor(Palette.series(k)).setLineStyle(SeriesLines.SOLID);
+                if (targets != null) {
+                    XYSeries tgt = chart.addSeries("target" + trial, time(steps), targets.get(k)[c]);
+                    tgt.setMarker(SeriesMarkers.NONE).setLineColor(Palette.series(k)).setLineStyle(SeriesLines.DASH_DASH);
                 }
-                legend.draw(canvas, area);
             }
+            g.drawImage(XCharts.image(chart), 0, y, null);
+            y += height;
         }
-        canvas.save(png);
+        g.dispose();
+        XCharts.save(image, png);
     }
 
     private static List<String> names(List<String> given, int n) {
@@ -87,7 +112,7 @@ public final class TracePanel {
         return names;
     }
 
-    private static double[] steps(int t) {
+    private static double[] time(int t) {
         double[] xs = new double[t];
         for (int i = 0; i < t; i++) {
             xs[i] = i;

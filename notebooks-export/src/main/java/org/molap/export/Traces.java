@@ -9,14 +9,16 @@ import java.util.Set;
 /**
  * The output-vs-target traces of a run: for each task with both arrays/test_outputs_&lt;Task&gt;.npy and
  * arrays/test_targets_&lt;Task&gt;.npy ([trials, outputs, time], or [outputs, time] for one trial), the
- * first trial. Tasks come in results.json order, then any others by name.
+ * first {@link #TRIALS} trials. Tasks come in results.json order, then any others by name.
  */
 final class Traces {
     static final String OUTPUTS = "test_outputs_";
     static final String TARGETS = "test_targets_";
+    /** Trials drawn per task: enough to see how they differ, few enough to tell the curves apart. */
+    static final int TRIALS = 3;
 
-    /** One trial of one task: [channel][time] outputs and targets, and the channel names. */
-    record Trial(String task, double[][] outputs, double[][] targets, List<String> channels) {
+    /** Trials of one task: per trial, [channel][time] outputs and targets; the channel names. */
+    record Trial(String task, List<double[][]> outputs, List<double[][]> targets, List<String> channels) {
     }
 
     private Traces() {
@@ -32,7 +34,7 @@ final class Traces {
                 && run.arrays.containsKey(TARGETS + t + ".npy")).toList();
     }
 
-    /** Loads the first trial of every task in {@link #tasks}; a damaged or mismatched array is an error. */
+    /** Loads the first trials of every task in {@link #tasks}; a damaged or mismatched array is an error. */
     static List<Trial> load(RunContents run, Results results) {
         List<Trial> trials = new ArrayList<>();
         for (String task : tasks(run, results)) {
@@ -48,7 +50,14 @@ final class Traces {
                         + "; both should be the same non-empty [trials, outputs, time].");
             }
             Results.Task t = results.task(task);
-            trials.add(new Trial(task, out.matrix(0), tgt.matrix(0), t == null ? List.of() : t.channels()));
+            int count = out.rank() == 3 ? (int) Math.min(TRIALS, out.shape()[0]) : 1;
+            List<double[][]> outputs = new ArrayList<>();
+            List<double[][]> targets = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                outputs.add(out.matrix(i));
+                targets.add(tgt.matrix(i));
+            }
+            trials.add(new Trial(task, outputs, targets, t == null ? List.of() : t.channels()));
         }
         return trials;
     }

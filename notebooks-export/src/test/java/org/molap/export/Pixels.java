@@ -69,4 +69,20 @@ final class Pixels {
         }
         return heights;
     }
+
+    /** Pixels within {@code tolerance} of a colour in every channel (anti-aliased lines are rarely exact). */
+    static int countNear(BufferedImage img, int rgb, int tolerance) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                boolean near = true;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    near &= Math.abs(((p >> shift) & 0xff) - ((rgb >> shift) & 0xff)) <= tolerance;
+                }
+                n += near ? 1 : 0;
+            }
+        }
+        return n;
+    }
 }

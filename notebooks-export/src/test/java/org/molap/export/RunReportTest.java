@@ -83,8 +83,10 @@ class RunReportTest {
         BufferedImage img = Pixels.read(run.resolve("figures/traces_DelayPro.png"));
         assertEquals(TracePanel.WIDTH, img.getWidth());
         assertEquals(TracePanel.heightFor(3), img.getHeight());
-        assertTrue(Pixels.count(img, Palette.series(0).getRGB() & 0xffffff) > 300, "output traces");
-        assertTrue(Pixels.count(img, 0x000000) > 300, "dashed target traces");
+        int blue = Pixels.countNear(img, Palette.series(0).getRGB() & 0xffffff, 40);
+        int orange = Pixels.countNear(img, Palette.series(1).getRGB() & 0xffffff, 40);
+        assertTrue(blue + orange > 300, "outputs and dashed targets of the two trials (the second drawn over the first): " + blue + ", " + orange);
+        assertTrue(orange > 300, "the second trial has a colour of its own: " + orange);
         try (var files = Files.list(run.resolve("figures"))) {
             assertEquals(List.of("accuracy.png", "traces_DelayPro.png", "training_loss.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
