@@ -39,8 +39,7 @@ public final class LineChart {
         XCharts.style(s, series.size());
         s.setYAxisLogarithmic(logY);
         s.setLegendVisible(!series.isEmpty());
-        s.setLegendPosition(series.size() > 6 ? org.knowm.xchart.style.Styler.LegendPosition.OutsideE
-                : org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);   // never over a curve
         s.setAxisTickLabelsFont(XCharts.TEXT);
         s.setAxisTitleFont(XCharts.TEXT);
         s.setPlotGridLinesColor(Palette.GRID);
