@@ -41,12 +41,34 @@ public final class BarChart {
     }
 
     /**
+     * Writes the chart on a log10 y axis, for values that span orders of magnitude (times over a limit, counts);
+     * values that are not positive draw no bar.
+     */
+    public static void writeLog(Path png, String title, String yLabel, List<String> categories,
+                                LinkedHashMap<String, double[]> series, Double referenceLine) {
+        LinkedHashMap<String, double[]> positive = new LinkedHashMap<>();
+        series.forEach((name, v) -> positive.put(name, Arrays.stream(v).map(x -> x > 0 ? x : Double.NaN).toArray()));
+        double[] range = positive.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite)
+                .summaryStatistics().getCount() == 0 ? new double[] {1, 10}
+                : new double[] {positive.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).min().getAsDouble(),
+                        positive.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().getAsDouble()};
+        double bottom = Math.pow(10, Math.floor(Math.log10(Math.min(range[0], referenceLine == null ? range[0] : referenceLine))));
+        double top = Math.pow(10, Math.ceil(Math.log10(Math.max(range[1], referenceLine == null ? range[1] : referenceLine)) + 0.05));
+        draw(png, title, yLabel, categories, positive, null, bottom, top, referenceLine, true);
+    }
+
+    /**
      * Writes the chart with an error bar of +-{@code errors} on every bar (for instance one standard deviation
      * over seeds); {@code errors} has the keys and shape of {@code series}, or is null for none.
      */
     public static void write(Path png, String title, String yLabel, List<String> categories,
                              LinkedHashMap<String, double[]> series, Map<String, double[]> errors, double yMin, double yMax,
                              Double referenceLine) {
+        draw(png, title, yLabel, categories, series, errors, yMin, yMax, referenceLine, false);
+    }
+
+    private static void draw(Path png, String title, String yLabel, List<String> categories, LinkedHashMap<String, double[]> series,
+                             Map<String, double[]> errors, double yMin, double yMax, Double referenceLine, boolean logY) {
         checkShape(categories, series);
         if (errors != null) {
             checkShape(categories, errors);
@@ -57,6 +79,7 @@ public final class BarChart {
         XCharts.style(s, series.size());
         s.setYAxisMin(yMin);
         s.setYAxisMax(yMax);
+        s.setYAxisLogarithmic(logY);
         s.setLegendVisible(series.size() > 1);
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -72,7 +95,7 @@ public final class BarChart {
         s.setPlotGridLinesColor(Palette.GRID);
         s.setPlotGridVerticalLinesVisible(false);
         s.setXAxisLabelRotation(categories.size() > 8 || categories.stream().mapToInt(String::length).max().orElse(0) > 14 ? 30 : 0);
-        s.setDecimalPattern("#,##0.#");
+        s.setDecimalPattern(logY ? "#,##0.##" : "#,##0.#");
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             List<Double> values = new ArrayList<>();
             for (double v : e.getValue()) {

@@ -22,13 +22,12 @@ final class ComparisonFigures {
         BarChart.write(figures.resolve(ACCURACY), "Decisions correct on the test sets, by method", "% correct", tasks,
                 accuracy, 0, 100, 70.0);
 
-        // Counts span orders of magnitude: bars of log10(count).
+        // Counts span orders of magnitude: a log axis.
         LinkedHashMap<String, double[]> counts = new LinkedHashMap<>();
-        counts.put("parameters", methods.stream().mapToDouble(m -> Math.log10(Math.max(1, m.parameters()))).toArray());
-        counts.put("parameters trained (per phase)", methods.stream().mapToDouble(m -> Math.log10(Math.max(1, m.trainedParameters()))).toArray());
-        counts.put("scalar parameter updates", methods.stream().mapToDouble(m -> Math.log10(Math.max(1, m.parameterUpdates()))).toArray());
-        double top = Math.ceil(counts.values().stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1) + 0.5);
-        BarChart.write(figures.resolve(COUNTS), "Parameters and parameter updates, by method (log10)", "log10 count",
-                methods.stream().map(MethodResult::label).toList(), counts, 0, top, null);
+        counts.put("parameters", methods.stream().mapToDouble(MethodResult::parameters).toArray());
+        counts.put("parameters trained (per phase)", methods.stream().mapToDouble(MethodResult::trainedParameters).toArray());
+        counts.put("scalar parameter updates", methods.stream().mapToDouble(MethodResult::parameterUpdates).toArray());
+        BarChart.writeLog(figures.resolve(COUNTS), "Parameters and parameter updates, by method", "count (log scale)",
+                methods.stream().map(MethodResult::label).toList(), counts, null);
     }
 }
