@@ -98,6 +98,15 @@ public final class Cli {
                     }
                     return 0;
                 }
+                case "readme" -> {
+                    if (a.size() > 1) {
+                        throw new UsageException("readme takes no options: it rewrites README.md's tables from results/.");
+                    }
+                    Path root = Path.of(System.getProperty("molap.home", "."));
+                    out.println(org.molap.experiments.readme.ReadmeTables.update(root)
+                            ? "README.md: tables regenerated from results/" : "README.md: tables already match results/");
+                    return 0;
+                }
                 case "runs" -> {
                     RunsCommand.list(runsFolder(a.subList(1, a.size())), out);
                     return 0;
@@ -139,6 +148,7 @@ public final class Cli {
                   ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
                   ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
                   ./molap ui <run-dir>... [--port <n>] [--host <address>] [--live]   the DL4J training UI for runs
+                  ./molap readme                  rewrites README.md's results tables from the files in results/
                   ./molap list
                   ./molap --help
 
