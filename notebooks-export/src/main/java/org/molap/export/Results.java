@@ -25,7 +25,6 @@ final class Results {
     static final String PHASES = "phases";
     static final String METHODS = "methods";
 
-    /** One method of a comparison: accuracy per task (file order) and its parameter counts. */
     /**
      * One method of a comparison: accuracy per task (file order) and its parameter counts. For a summary over
      * seeds, {@code spread} holds the standard deviation of each task's accuracy and "mean" that of the mean
@@ -40,6 +39,14 @@ final class Results {
     }
 
     static final String CLAIMS = "claims";
+    static final String TIMELINE = "timeline";
+
+    /** A trial's timeline in steps (results.json "timeline"): silent start, stimulus onset, go cue, scored window. */
+    record Timeline(int steps, int silentEnd, int stimulusOnset, int goCue, int scoredStart) {
+    }
+
+    /** Null when absent or not of the expected shape. */
+    Timeline timeline;
     /** Judged claims in file order; empty when absent. */
     final List<Claim> claims = new ArrayList<>();
 
@@ -71,6 +78,13 @@ final class Results {
             if (!r.tasks.isEmpty()) {
                 r.recognised.add(TASKS);
             }
+        }
+        JsonNode tl = results.path(TIMELINE);
+        if (tl.path("steps").isInt() && tl.path("silent").size() == 2 && tl.path("stimulus_onset").isInt()
+                && tl.path("go_cue").isInt() && tl.path("scored_window").size() == 2) {
+            r.timeline = new Timeline(tl.get("steps").asInt(), tl.get("silent").get(1).asInt(), tl.get("stimulus_onset").asInt(),
+                    tl.get("go_cue").asInt(), tl.get("scored_window").get(0).asInt());
+            r.recognised.add(TIMELINE);
         }
         double[] cc = numbers(results.get(CANONICAL_CORRELATIONS));
         if (cc != null) {

@@ -36,7 +36,7 @@ public final class RunReport {
 
         RunFigures.Figure accuracy = RunFigures.accuracy(run, results);
         RunFigures.Figure loss = RunFigures.trainingLoss(run);
-        List<RunFigures.Figure> traces = RunFigures.traces(run, trials);
+        List<RunFigures.Figure> traces = RunFigures.traces(run, trials, results.timeline);
 
         html(run, results, arrays, accuracy, loss, traces, own).write(run.dir.resolve(RunContents.REPORT));
         NotebookWriter.write(run, results, trials.stream().map(Traces.Trial::task).toList());

@@ -25,13 +25,14 @@ public final class TracePanel {
     private static final int PANEL = 150;
     private static final int TITLE = 36;
     private static final int AXIS = 40;
+    private static final int LEGEND = 34;
 
     private TracePanel() {
     }
 
     /** The PNG height for {@code channels} subplots. */
     public static int heightFor(int channels) {
-        return TITLE + channels * PANEL + AXIS;
+        return TITLE + channels * PANEL + AXIS + LEGEND;
     }
 
     /** One trial: {@link #write(Path, String, List, List, List)} with a single trial. */
@@ -52,6 +53,16 @@ public final class TracePanel {
      */
     public static void write(Path png, String title, List<double[][]> outputs, List<double[][]> targets,
                              List<String> channelNames) {
+        write(png, title, outputs, targets, channelNames, null);
+    }
+
+    /**
+     * The same with the trial's periods shaded behind the traces when {@code timeline} is given: the silent start
+     * (grey), the response period from the go cue (yellow) and, inside it, the window the decision is scored on
+     * (green).
+     */
+    public static void write(Path png, String title, List<double[][]> outputs, List<double[][]> targets,
+                             List<String> channelNames, Results.Timeline timeline) {
         if (outputs.isEmpty() || outputs.get(0).length == 0) {
             throw new IllegalArgumentException("A trace panel needs at least one trial with one output channel.");
         }
@@ -72,7 +83,7 @@ public final class TracePanel {
         for (int c = 0; c < n; c++) {
             boolean first = c == 0;
             boolean last = c == n - 1;
-            int height = PANEL + (first ? TITLE : 0) + (last ? AXIS : 0);
+            int height = PANEL + (first ? TITLE : 0) + (last ? AXIS + LEGEND : 0);
             XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(first ? title : "")
                     .xAxisTitle(last ? "time step" : "").yAxisTitle(names.get(c)).build();
             XYStyler s = chart.getStyler();
@@ -80,14 +91,18 @@ public final class TracePanel {
             s.setChartTitleVisible(first);
             s.setXAxisTitleVisible(last);
             s.setXAxisTicksVisible(last);
-            s.setLegendVisible(first);
-            s.setLegendPosition(Styler.LegendPosition.OutsideE);
+            s.setLegendVisible(last);     // below the plots, so that every panel has the same width
+            s.setLegendPosition(Styler.LegendPosition.OutsideS);
+            s.setLegendLayout(Styler.LegendLayout.Horizontal);
             s.setAxisTickLabelsFont(XCharts.SMALL);
             s.setAxisTitleFont(XCharts.TEXT);
             s.setPlotGridLinesColor(Palette.GRID);
             s.setXAxisMin(0.0);
             s.setXAxisMax((double) Math.max(1, steps - 1));
             s.setYAxisDecimalPattern("0.0#");
+            if (timeline != null) {
+                shade(chart, timeline, range(outputs, targets, c));
+            }
             for (int k = 0; k < outputs.size(); k++) {
                 String trial = outputs.size() == 1 ? "" : " " + (k + 1);
                 XYSeries out = chart.addSeries("output" + trial, time(steps), outputs.get(k)[c]);
@@ -102,6 +117,54 @@ public final class TracePanel {
         }
         g.dispose();
         XCharts.save(image, png);
+    }
+
+    private static final java.awt.Color SILENT = new java.awt.Color(0, 0, 0, 28);
+    private static final java.awt.Color RESPONSE = new java.awt.Color(255, 200, 0, 40);
+    private static final java.awt.Color SCORED = new java.awt.Color(40, 170, 60, 55);
+
+    /** Bands as filled areas from the axis' top and bottom to zero, drawn before the traces. */
+    private static void shade(XYChart chart, Results.Timeline t, double[] yRange) {
+        band(chart, "silent", 0, t.silentEnd(), yRange, SILENT);
+        band(chart, "response period", t.goCue(), t.steps() - 1, yRange, RESPONSE);
+        band(chart, "scored window", t.scoredStart(), t.steps() - 1, yRange, SCORED);
+        chart.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
+    }
+
+    /** A band (named in the figure's caption, not its legend: the legend draws lines, not fills). */
+    private static void band(XYChart chart, String name, int from, int to, double[] yRange, java.awt.Color colour) {
+        for (double edge : new double[] {yRange[1], yRange[0]}) {
+            String key = name + (edge == yRange[1] ? "" : " ");
+            XYSeries area = chart.addSeries(key, new double[] {from, to}, new double[] {edge, edge});
+            area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            area.setMarker(SeriesMarkers.NONE);
+            area.setFillColor(colour);
+            area.setLineColor(new java.awt.Color(0, 0, 0, 0));
+            area.setShowInLegend(false);
+        }
+    }
+
+    /** The y range of a channel over every trial's output and target, with a margin; [-1, 1] at least across 0. */
+    private static double[] range(List<double[][]> outputs, List<double[][]> targets, int channel) {
+        double lo = 0;
+        double hi = 0;
+        for (int k = 0; k < outputs.size(); k++) {
+            List<double[][]> both = new ArrayList<>();
+            both.add(outputs.get(k));
+            if (targets != null) {
+                both.add(targets.get(k));
+            }
+            for (double[][] m : both) {
+                for (double v : m[channel]) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        double margin = 0.08 * Math.max(hi - lo, 1e-3);
+        return new double[] {lo - margin, hi + margin};
     }
 
     private static List<String> names(List<String> given, int n) {

@@ -66,4 +66,18 @@ public record TaskScore(double accuracy, double lenientAccuracy, double[] perUni
         r.put("final_training_loss", finalTrainingLoss);
         return r;
     }
+
+    /**
+     * The trial's timeline for the trace figures (results.json "timeline", in steps): the silent start, the stimulus
+     * onset, the go cue (the response period runs from it to the end) and the window the decision is scored on.
+     */
+    public static java.util.Map<String, Object> timeline(org.molap.core.tasks.TaskConfig c) {
+        java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+        t.put("steps", c.steps());
+        t.put("silent", java.util.List.of(0, c.silentSteps()));
+        t.put("stimulus_onset", c.stimulusOnset());
+        t.put("go_cue", c.goCue());
+        t.put("scored_window", java.util.List.of(c.steps() - DecisionAccuracy.PAPER_WINDOW, c.steps()));
+        return t;
+    }
 }
