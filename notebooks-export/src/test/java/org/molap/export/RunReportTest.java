@@ -87,6 +87,9 @@ class RunReportTest {
         int orange = Pixels.countNear(img, Palette.series(1).getRGB() & 0xffffff, 40);
         assertTrue(blue + orange > 300, "outputs and dashed targets of the two trials (the second drawn over the first): " + blue + ", " + orange);
         assertTrue(orange > 300, "the second trial has a colour of its own: " + orange);
+        // the response period [30, 40) is shaded yellow over white (alpha 40/255): about (255, 246, 215)
+        assertTrue(Pixels.countNear(img, 0xfff6d7, 6) > 2000, "the response period is shaded");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("response period"), "the caption says what is shaded");
         try (var files = Files.list(run.resolve("figures"))) {
             assertEquals(List.of("accuracy.png", "traces_DelayPro.png", "training_loss.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
