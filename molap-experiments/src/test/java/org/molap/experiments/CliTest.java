@@ -86,7 +86,10 @@ class CliTest {
      * the last step, the readout and the thin weight gradients summed step by step), which must move no task by
      * more than half a point. The new numbers are pinned so that any further change is noticed; they hold with
      * OpenBLAS's Haswell kernels, which the build sets for every test (OPENBLAS_CORETYPE in the parent pom), as
-     * AVX-512 kernels sum in another order (this config gave DelayPro 86.07% with them before the change).
+     * AVX-512 kernels sum in another order (this config gave DelayPro 86.07% with them before the change). EJML's
+     * eigen and singular value decompositions, replacing the project's Jacobi ones, change the CCA projections in
+     * their last bits and moved DelayPro from 86.00% to 85.60% here (the quick profile at a = 0.2 kept every
+     * accuracy); the pin follows.
      */
     @Test
     void withoutTheLeakTheNumbersOfEquationOneStayWithinHalfAPoint(@TempDir Path tmp) throws IOException {
@@ -98,7 +101,7 @@ class CliTest {
         double memDm1 = tasks.get("MemDm1").get("accuracy").asDouble();
         assertEquals(0.8593333, delayPro, 0.005, "DelayPro against Eq. 1 before the speed work");
         assertEquals(0.5390000, memDm1, 0.005, "MemDm1 against Eq. 1 before the speed work");
-        assertEquals(0.8600000, delayPro, 1e-6, "pinned");
+        assertEquals(0.8560000, delayPro, 1e-6, "pinned");
         assertEquals(0.5390000, memDm1, 1e-6, "pinned");
     }
 

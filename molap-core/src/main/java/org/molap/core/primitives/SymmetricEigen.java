@@ -1,14 +1,16 @@
 package org.molap.core.primitives;
 
+import org.ejml.data.DMatrixRMaj;
+import org.molap.core.analysis.Ejml;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
 /**
- * Eigen-decomposition of a small real symmetric matrix by the cyclic Jacobi method, in plain Java.
- * Eigenvalues are sorted in descending order; {@code vectors[i][k]} is entry i of eigenvector k.
- * Accurate to rounding for the tens-of-columns covariances used here.
+ * Eigen-decomposition of a real symmetric matrix (EJML's symmetric QR algorithm). Eigenvalues are sorted in
+ * descending order; {@code vectors[i][k]} is entry i of eigenvector k (its sign is EJML's: callers that need one
+ * fix it, see {@link Matrices#fixSigns}).
  */
 final class SymmetricEigen {
-
-    private static final int MAX_SWEEPS = 100;
-
     final double[] values;
     final double[][] vectors;
 
@@ -19,67 +21,22 @@ final class SymmetricEigen {
 
     static SymmetricEigen of(double[][] matrix) {
         int n = matrix.length;
-        double[][] a = Matrices.copy(matrix);
-        double[][] v = Matrices.identity(n);
-        double frob = 0.0;
-        for (double[] row : a) {
-            for (double x : row) {
-                frob += x * x;
-            }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(Ejml.matrix(matrix))) {
+            throw new IllegalArgumentException("The eigen-decomposition of a " + n + " x " + n + " symmetric matrix did not converge.");
         }
-        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            double off = 0.0;
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    off += a[p][q] * a[p][q];
-                }
-            }
-            if (off == 0.0 || off <= 1e-32 * frob) {
-                break;
-            }
-            for (int p = 0; p < n; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    double apq = a[p][q];
-                    if (apq == 0.0) {
-                        continue;
-                    }
-                    double theta = (a[q][q] - a[p][p]) / (2.0 * apq);
-                    double t = theta == 0.0 ? 1.0
-                            : Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1.0));
-                    double c = 1.0 / Math.sqrt(t * t + 1.0);
-                    double s = t * c;
-                    for (int k = 0; k < n; k++) { // columns p, q
-                        double akp = a[k][p];
-                        double akq = a[k][q];
-                        a[k][p] = c * akp - s * akq;
-                        a[k][q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < n; k++) { // rows p, q
-                        double apk = a[p][k];
-                        double aqk = a[q][k];
-                        a[p][k] = c * apk - s * aqk;
-                        a[q][k] = s * apk + c * aqk;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double vkp = v[k][p];
-                        double vkq = v[k][q];
-                        v[k][p] = c * vkp - s * vkq;
-                        v[k][q] = s * vkp + c * vkq;
-                    }
-                }
-            }
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
         }
-        double[] diag = new double[n];
-        for (int i = 0; i < n; i++) {
-            diag[i] = a[i][i];
-        }
-        int[] order = Matrices.descendingOrder(diag);
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(eig.getEigenvalue(j).real, eig.getEigenvalue(i).real));
         double[] values = new double[n];
         double[][] vectors = new double[n][n];
         for (int k = 0; k < n; k++) {
-            values[k] = diag[order[k]];
+            values[k] = eig.getEigenvalue(order[k]).real;
+            DMatrixRMaj v = eig.getEigenVector(order[k]);
             for (int i = 0; i < n; i++) {
-                vectors[i][k] = v[i][order[k]];
+                vectors[i][k] = v.get(i);
             }
         }
         return new SymmetricEigen(values, vectors);
