@@ -53,7 +53,8 @@ final class RunFigures {
         }
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
             return files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".png") && !n.equals(ACCURACY) && !n.equals(TRAINING_LOSS) && !n.startsWith("traces_"))
+                    .filter(n -> n.endsWith(".png") && !n.equals(ACCURACY) && !n.equals(TRAINING_LOSS) && !n.startsWith("traces_")
+                            && !n.startsWith("array_"))
                     .sorted()
                     .map(n -> new Figure(RunContents.FIGURES + "/" + n, n.substring(0, n.length() - 4).replace('_', ' ')))
                     .toList();
@@ -87,6 +88,34 @@ final class RunFigures {
                     + (n == 1 ? "test trial" : n + " test trials, one colour each") + ", one panel per output channel"
                     + (timeline == null ? "." : "; shaded: the silent start (grey), the response period from the go cue (yellow)"
                     + " and the last " + (timeline.steps() - timeline.scoredStart()) + " steps the decision is scored on (green).")));
+        }
+        return figures;
+    }
+
+    /**
+     * A heat map of every 2-D array in arrays/ but the trace arrays, as the notebook draws them: figures/array_&lt;name&gt;.png.
+     * A damaged array is skipped with its reason in the caption's place (the arrays table still lists it).
+     */
+    static List<Figure> arrays(RunContents run) {
+        List<Figure> figures = new ArrayList<>();
+        for (var e : run.arrays.entrySet()) {
+            String name = e.getKey().substring(0, e.getKey().length() - ".npy".length());
+            if (name.startsWith(Traces.OUTPUTS) || name.startsWith(Traces.TARGETS)) {
+                continue;
+            }
+            Npy.Array a;
+            try {
+                a = Npy.read(e.getValue());
+            } catch (IllegalArgumentException damaged) {
+                continue;
+            }
+            if (a.rank() != 2 || a.shape()[0] == 0 || a.shape()[1] == 0) {
+                continue;
+            }
+            String rel = RunContents.FIGURES + "/array_" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
+            HeatMap.write(run.dir.resolve(rel), name + " " + a.shapeText(), a.matrix(0));
+            figures.add(new Figure(rel, name + " " + a.shapeText() + " (arrays/" + e.getKey() + "), blue negative, red positive,"
+                    + " symmetric about 0 as in the notebook."));
         }
         return figures;
     }

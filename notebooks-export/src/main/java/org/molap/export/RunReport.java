@@ -37,8 +37,9 @@ public final class RunReport {
         RunFigures.Figure accuracy = RunFigures.accuracy(run, results);
         RunFigures.Figure loss = RunFigures.trainingLoss(run);
         List<RunFigures.Figure> traces = RunFigures.traces(run, trials, results.timeline);
+        List<RunFigures.Figure> matrices = RunFigures.arrays(run);
 
-        html(run, results, arrays, accuracy, loss, traces, own).write(run.dir.resolve(RunContents.REPORT));
+        html(run, results, arrays, accuracy, loss, traces, own, matrices).write(run.dir.resolve(RunContents.REPORT));
         NotebookWriter.write(run, results, trials.stream().map(Traces.Trial::task).toList());
     }
 
@@ -72,7 +73,8 @@ public final class RunReport {
     }
 
     static HtmlReport html(RunContents run, Results results, List<List<String>> arrays, RunFigures.Figure accuracy,
-                           RunFigures.Figure loss, List<RunFigures.Figure> traces, List<RunFigures.Figure> own) {
+                           RunFigures.Figure loss, List<RunFigures.Figure> traces, List<RunFigures.Figure> own,
+                           List<RunFigures.Figure> matrices) {
         HtmlReport r = new HtmlReport().title("Run " + run.name());
         if (!"complete".equals(run.manifestText("status"))) {
             r.note("This run's status is \"" + run.manifestText("status") + "\", not \"complete\": its results may "
@@ -119,6 +121,10 @@ public final class RunReport {
         if (!traces.isEmpty()) {
             r.heading("Output vs target");
             traces.forEach(f -> figure(r, f));
+        }
+        if (!matrices.isEmpty()) {
+            r.heading("Arrays");
+            matrices.forEach(f -> figure(r, f));
         }
         List<List<String>> other = Scalars.rows(run.results, results.recognised);
         if (!other.isEmpty()) {

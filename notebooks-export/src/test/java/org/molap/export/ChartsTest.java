@@ -79,6 +79,19 @@ class ChartsTest {
     }
 
     @Test
+    void heatMapsAreSymmetricAboutZeroWithRoundLimits() throws IOException {
+        assertEquals(0.55, HeatMap.roundUp(0.5485), 1e-12);
+        assertEquals(1.0, HeatMap.roundUp(0.99999992), 1e-12);
+        assertEquals(120, HeatMap.roundUp(113), 1e-9);
+        Path png = tmp.resolve("heat.png");
+        HeatMap.write(png, "W", new double[][] {{1, -1}, {0.5, 0}});
+        BufferedImage img = Pixels.read(png);
+        assertEquals(HeatMap.WIDTH, img.getWidth());
+        assertTrue(Pixels.countNear(img, 0xb2182b, 10) > 1000 && Pixels.countNear(img, 0x2166ac, 10) > 1000,
+                "the +1 cell is drawn deep red, the -1 cell deep blue");
+    }
+
+    @Test
     void numbersAreFormattedForPeople() {
         assertEquals("93.0%", Fmt.percent(0.93));
         assertEquals("n/a", Fmt.percent(Double.NaN));

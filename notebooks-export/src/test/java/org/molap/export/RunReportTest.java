@@ -90,8 +90,10 @@ class RunReportTest {
         // the response period [30, 40) is shaded yellow over white (alpha 40/255): about (255, 246, 215)
         assertTrue(Pixels.countNear(img, 0xfff6d7, 6) > 2000, "the response period is shaded");
         assertTrue(Files.readString(run.resolve("report.html")).contains("response period"), "the caption says what is shaded");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("figures/array_W_rec.png"),
+                "the report shows the heat map the notebook draws of every 2-D array");
         try (var files = Files.list(run.resolve("figures"))) {
-            assertEquals(List.of("accuracy.png", "traces_DelayPro.png", "training_loss.png"),
+            assertEquals(List.of("accuracy.png", "array_W_rec.png", "traces_DelayPro.png", "training_loss.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -118,7 +120,7 @@ class RunReportTest {
             assertTrue(Files.isRegularFile(run.resolve(src.group(1))), "figure exists: " + src.group(1));
             figures++;
         }
-        assertEquals(3, figures);
+        assertEquals(4, figures, "accuracy, loss, the traces and the heat map of W_rec");
     }
 
     @Test
