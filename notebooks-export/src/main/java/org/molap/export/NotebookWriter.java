@@ -168,20 +168,27 @@ public final class NotebookWriter {
 
     private static String traces() {
         return """
+                TRIALS = 3
+                timeline = results.get("timeline")
                 for task in TRACE_TASKS:
                     out, tgt = arrays[f"test_outputs_{task}"], arrays[f"test_targets_{task}"]
                     if out.ndim == 2:
                         out, tgt = out[None], tgt[None]
                     channels = results.get("tasks", {}).get(task, {}).get("output_channels") or []
-                    n = out.shape[1]
+                    n, k = out.shape[1], min(TRIALS, out.shape[0])
                     fig, axes = plt.subplots(n, 1, figsize=(9.6, 0.8 + 1.5 * n), sharex=True, squeeze=False)
                     for c, ax in enumerate(axes[:, 0]):
-                        ax.plot(out[0, c], color="tab:blue", label="output")
-                        ax.plot(tgt[0, c], color="black", linestyle="--", label="target")
+                        if timeline:  # as the report's figures: silent start, response period, scored window
+                            ax.axvspan(*timeline["silent"], color="grey", alpha=0.12, lw=0)
+                            ax.axvspan(timeline["go_cue"], timeline["steps"] - 1, color="gold", alpha=0.16, lw=0)
+                            ax.axvspan(timeline["scored_window"][0], timeline["steps"] - 1, color="green", alpha=0.2, lw=0)
+                        for i in range(k):
+                            ax.plot(out[i, c], color=f"C{i}", label=f"output {i + 1}")
+                            ax.plot(tgt[i, c], color=f"C{i}", linestyle="--", label=f"target {i + 1}")
                         ax.set_ylabel(channels[c] if c < len(channels) else f"output {c}")
                         ax.grid(alpha=0.3)
-                    axes[0, 0].legend(loc="upper right")
-                    axes[0, 0].set_title(f"{task}: output vs target (test trial 0)")
+                    axes[-1, 0].legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2 * k)
+                    axes[0, 0].set_title(f"{task}: output vs target, test trials 1-{k}")
                     axes[-1, 0].set_xlabel("time step")
                     fig.tight_layout()
                     plt.show()""";
