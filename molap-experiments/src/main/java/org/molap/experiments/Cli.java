@@ -30,7 +30,14 @@ public final class Cli {
 
     public static void main(String[] args) {
         singleThreadUnlessConfigured();
-        System.exit(run(args, System.out, System.err));
+        try {
+            System.exit(run(args, System.out, System.err));
+        } catch (RuntimeException | Error onTheWayOut) {
+            if (!RunLifecycle.stopping()) {
+                throw onTheWayOut;
+            }
+            // a signal stopped the run and moved its directory: what training still tried to write failed; quiet
+        }
     }
 
     /**

@@ -16,6 +16,12 @@ import java.util.function.Consumer;
  */
 public final class RunLifecycle {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunLifecycle.class);
+    private static volatile boolean stopping;
+
+    /** Whether a signal is stopping the process (a run was marked interrupted): its training may fail on the way out. */
+    public static boolean stopping() {
+        return stopping;
+    }
 
     private RunLifecycle() {
     }
@@ -34,8 +40,14 @@ public final class RunLifecycle {
         RunDirectory run = RunDirectory.create(options.out(), name);
         // Ctrl-C or SIGTERM: the JVM runs its shutdown hooks, and this one marks the run interrupted and renames it.
         Thread onSignal = new Thread(() -> {
+            stopping = true;
             if (run.interrupt("stopped by a signal (Ctrl-C or SIGTERM) before it finished")) {
                 System.err.println("molap: run interrupted; marked in " + run.path());
+                try {
+                    RunReport.render(run.path());   // what it trained so far: the loss curves, marked incomplete
+                } catch (RuntimeException | Error partial) {
+                    System.err.println("molap: no report for the interrupted run (" + partial.getMessage() + ")");
+                }
             }
         }, "molap-interrupted-run");
         Runtime.getRuntime().addShutdownHook(onSignal);

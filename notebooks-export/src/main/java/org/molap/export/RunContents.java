@@ -66,8 +66,10 @@ final class RunContents {
         }
         JsonNode manifest = object(abs, MANIFEST, "is this a run directory written by a MoLaP experiment?");
         String status = manifest.path("status").asText("unknown");
-        JsonNode results = object(abs, RESULTS, "the run's status is \"" + status
-                + "\"; a run writes results.json when it finishes.");
+        // A run stopped early has no results; its report still shows what it trained (loss curves, arrays).
+        boolean endedEarly = status.equals("interrupted") || status.equals("failed");
+        JsonNode results = endedEarly && !Files.isRegularFile(abs.resolve(RESULTS)) ? JSON.createObjectNode()
+                : object(abs, RESULTS, "the run's status is \"" + status + "\"; a run writes results.json when it finishes.");
         Path metricsFile = abs.resolve(METRICS);
         boolean hasMetrics = Files.isRegularFile(metricsFile);
         List<JsonNode> metrics = hasMetrics ? lines(metricsFile) : List.of();

@@ -40,6 +40,8 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     private int iterations;
     private long examples;
     private long lastReport;
+    private boolean failed;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingStats.class);
 
     public TrainingStats(Path runDirectory) {
         this.storage = new J7FileStatsStorage(runDirectory.resolve(FILE).toFile());
@@ -50,7 +52,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     public void onIteration(Iteration it) {
         long now = System.currentTimeMillis();
         if (iterations == 0) {
-            storage.putStaticInfo(initialization(it, now));
+            write(() -> storage.putStaticInfo(initialization(it, now)));
         }
         iterations++;
         examples += it.batch() == null ? 0 : it.batch().getFeatures().size(0);
@@ -79,7 +81,20 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
         Runtime jvm = Runtime.getRuntime();
         r.reportMemoryUse(jvm.totalMemory() - jvm.freeMemory(), jvm.maxMemory(), org.bytedeco.javacpp.Pointer.physicalBytes(),
                 org.bytedeco.javacpp.Pointer.maxPhysicalBytes(), null, null);
-        storage.putUpdate(r);
+        write(() -> storage.putUpdate(r));
+    }
+
+    /** Statistics are for watching: a storage that fails (its run moved, a full disk) stops them, not the training. */
+    private void write(Runnable put) {
+        if (failed) {
+            return;
+        }
+        try {
+            put.run();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.warn("Training statistics for the UI stopped: {}", e.getMessage());
+        }
     }
 
     private SbeStatsInitializationReport initialization(Iteration it, long now) {
