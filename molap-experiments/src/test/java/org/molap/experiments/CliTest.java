@@ -299,6 +299,9 @@ class CliTest {
         assertEquals("interrupted", manifest.get("status").asText());
         assertTrue(manifest.has("ended"));
         assertFalse(Files.readAllLines(dir.resolve("metrics.jsonl")).isEmpty(), "the metrics written before the signal stay");
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("not &quot;complete&quot;"),
+                "the interrupted run's report shows what it trained, marked not complete");
+        assertFalse(Files.readString(tmp.resolve("child.log")).contains("\tat "), "no stack trace on the way out");
         Outcome listing = cli("runs", "--out", tmp.toString());
         assertEquals(0, listing.code(), listing.err());
         assertTrue(listing.out().contains("interrupted"), listing.out());
