@@ -115,10 +115,11 @@ public final class NotebookWriter {
 
                 # The run directory: the notebook's own folder when opened from there, else where it was rendered.
                 """
-                + "RUN = Path.cwd() if (Path.cwd() / \"results.json\").exists() else Path("
+                + "RUN = Path.cwd() if (Path.cwd() / \"manifest.json\").exists() else Path("
                 + pythonString(run.dir.toString()) + ")\n" + """
                 manifest = json.loads((RUN / "manifest.json").read_text())
-                results = json.loads((RUN / "results.json").read_text())
+                # a run stopped early (interrupted, failed) has no results.json: what it trained is still here
+                results = json.loads((RUN / "results.json").read_text()) if (RUN / "results.json").exists() else {}
                 print(RUN)
                 print({k: manifest.get(k) for k in ("experiment", "profile", "status", "git_commit", "backend")})""";
     }

@@ -22,11 +22,25 @@ class NotebookExecutionTest {
 
     @Test
     void everyCodeCellRunsAndDrawsItsFigures(@TempDir Path tmp) throws Exception {
+        Path dir = SyntheticRun.write(tmp.resolve("molap-20261124-000000"));
+        assertTrue(execute(dir, tmp) >= 4, "accuracy, loss, traces and the W_rec heat map at least");
+    }
+
+    @Test
+    void theNotebookOfAnInterruptedRunShowsWhatItTrained(@TempDir Path tmp) throws Exception {
+        Path dir = SyntheticRun.write(tmp.resolve("molap-20261124-000001.interrupted"));
+        Files.delete(dir.resolve("results.json"));
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"complete\"", "\"interrupted\""));
+        assertTrue(execute(dir, tmp) >= 2, "the loss curves and the W_rec heat map at least");
+    }
+
+    /** Renders the run's report and notebook, runs the notebook's code cells and returns how many figures they drew. */
+    private static int execute(Path dir, Path tmp) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Assumptions.assumeTrue(Files.isExecutable(python) && run(python, "-c", "import numpy, matplotlib") == 0,
                 "Debian's python3 with numpy and matplotlib is not installed (apt-get install python3-matplotlib; .ci/run"
                         + " installs it): the notebook was not executed");
-        Path dir = SyntheticRun.write(tmp.resolve("molap-20261124-000000"));
         RunReport.render(dir);
         JsonNode nb = RunContents.JSON.readTree(dir.resolve(RunContents.NOTEBOOK).toFile());
         StringBuilder script = new StringBuilder("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
@@ -46,8 +60,7 @@ class NotebookExecutionTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), "the notebook's code failed:\n" + output);
         assertTrue(output.contains("figures "), output);
-        int figures = Integer.parseInt(output.substring(output.lastIndexOf("figures ") + 8).trim());
-        assertTrue(figures >= 4, "accuracy, loss, traces and the W_rec heat map at least: " + figures);
+        return Integer.parseInt(output.substring(output.lastIndexOf("figures ") + 8).trim());
     }
 
     private static int run(Path python, String... args) throws Exception {
