@@ -30,7 +30,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Every sample (b, t) is mapped independently, so the variates of a trial do not depend on the batch
  * it comes in. Output arrays have the data type of the argument (computations are in double). Immutable;
- * {@link #toMap()}/{@link #fromMap(Map)} and {@link #save(Path)}/{@link #load(Path)} (JSON) round-trip
+ * {@link #saved()}/{@link #of(Saved)} and {@link #save(Path)}/{@link #load(Path)} (JSON) round-trip
  * it exactly.
  */
 public final class LatentPrimitives {
@@ -38,7 +38,7 @@ public final class LatentPrimitives {
     /** How the primitives are derived. */
     public enum Method { CCA, PCA }
 
-    /** Identifies the JSON layout written by {@link #toMap()}. */
+    /** Identifies the JSON layout written by {@link #save(Path)}. */
     public static final String FORMAT = "molap.latent-primitives/1";
 
     private static final long CHUNK_SAMPLES = 65_536;
@@ -233,55 +233,49 @@ public final class LatentPrimitives {
         return copy;
     }
 
-    /** JSON-friendly form (strings, numbers, double[] and double[][], nested maps). */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("method", method.name());
-        m.put("components", components());
-        m.put("canonicalCorrelations", correlations.clone());
-        m.put("inputProjection", inputSide.toMap());
-        m.put("targetProjection", targetSide.toMap());
-        m.put("inputMin", inputMin.clone());
-        m.put("inputMax", inputMax.clone());
-        m.put("targetMin", targetMin.clone());
-        m.put("targetMax", targetMax.clone());
-        m.put("details", details());
-        return m;
+    /** The JSON layout of saved primitives, bound by Jackson both ways (format {@link #FORMAT}). */
+    public record Saved(String format, Method method, int components, double[] canonicalCorrelations,
+                        LinearProjection.Saved inputProjection, LinearProjection.Saved targetProjection,
+                        double[] inputMin, double[] inputMax, double[] targetMin, double[] targetMax,
+                        Map<String, double[]> details) {
     }
 
-    /** Inverse of {@link #toMap()}; accepts the maps and lists Jackson reads back from JSON. */
-    @SuppressWarnings("unchecked")
-    public static LatentPrimitives fromMap(Map<String, ?> m) {
-        if (!FORMAT.equals(m.get("format"))) {
-            throw new IllegalArgumentException("not a latent-primitives record (format '" + m.get("format")
+    /** What {@link #save(Path)} writes. */
+    public Saved saved() {
+        return new Saved(FORMAT, method, components(), correlations.clone(), inputSide.saved(), targetSide.saved(),
+                inputMin.clone(), inputMax.clone(), targetMin.clone(), targetMax.clone(), details());
+    }
+
+    /** The primitives of a {@link Saved} record; a missing field or another format is an IllegalArgumentException. */
+    public static LatentPrimitives of(Saved s) {
+        if (!FORMAT.equals(s.format())) {
+            throw new IllegalArgumentException("not a latent-primitives record (format '" + s.format()
                     + "', expected '" + FORMAT + "')");
         }
-        Map<String, double[]> details = new LinkedHashMap<>();
-        Object d = m.get("details");
-        if (d instanceof Map<?, ?> dm) {
-            dm.forEach((k, v) -> details.put(String.valueOf(k), Matrices.vector(v, "details." + k)));
-        }
-        return new LatentPrimitives(Method.valueOf(String.valueOf(m.get("method"))),
-                LinearProjection.fromMap((Map<String, ?>) m.get("inputProjection")),
-                LinearProjection.fromMap((Map<String, ?>) m.get("targetProjection")),
-                Matrices.vector(m.get("inputMin"), "inputMin"), Matrices.vector(m.get("inputMax"), "inputMax"),
-                Matrices.vector(m.get("targetMin"), "targetMin"), Matrices.vector(m.get("targetMax"), "targetMax"),
-                Matrices.vector(m.get("canonicalCorrelations"), "canonicalCorrelations"), details);
+        return new LatentPrimitives(LinearProjection.required(s.method(), "method"),
+                LinearProjection.of(LinearProjection.required(s.inputProjection(), "inputProjection")),
+                LinearProjection.of(LinearProjection.required(s.targetProjection(), "targetProjection")),
+                LinearProjection.required(s.inputMin(), "inputMin"), LinearProjection.required(s.inputMax(), "inputMax"),
+                LinearProjection.required(s.targetMin(), "targetMin"), LinearProjection.required(s.targetMax(), "targetMax"),
+                LinearProjection.required(s.canonicalCorrelations(), "canonicalCorrelations").clone(),
+                s.details() == null ? Map.of() : new LinkedHashMap<>(s.details()));
     }
 
-    /** Writes {@link #toMap()} as pretty-printed JSON. */
+    /** Writes {@link #saved()} as pretty-printed JSON. */
     public void save(Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toMap());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), saved());
     }
 
     /** Reads a file written by {@link #save(Path)}. */
-    @SuppressWarnings("unchecked")
     public static LatentPrimitives load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no latent-primitives file at " + file);
         }
-        return fromMap(new ObjectMapper().readValue(file.toFile(), Map.class));
+        try {
+            return of(new ObjectMapper().readValue(file.toFile(), Saved.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a latent-primitives file: " + file + " (" + e.getOriginalMessage() + ")");
+        }
     }
 
     /** [B, C, T] -> [B*T, C] samples, row b*T + t (a copy in the same data type). */

@@ -127,18 +127,25 @@ public final class LinearProjection {
         return new LinearProjection(m, s, w);
     }
 
-    /** JSON-friendly form: {"means": [..], "scales": [..], "weights": [[..], ..]} (weights [p][r]). */
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("means", means.clone());
-        m.put("scales", scales.clone());
-        m.put("weights", Matrices.copy(weights));
-        return m;
+    /** The JSON layout of a projection: {"means": [..], "scales": [..], "weights": [[..], ..]} (weights [p][r]). */
+    public record Saved(double[] means, double[] scales, double[][] weights) {
     }
 
-    /** Inverse of {@link #toMap()}; accepts arrays or lists of numbers (as read back from JSON). */
-    public static LinearProjection fromMap(Map<String, ?> m) {
-        return new LinearProjection(Matrices.vector(m.get("means"), "means"),
-                Matrices.vector(m.get("scales"), "scales"), Matrices.matrix(m.get("weights"), "weights"));
+    public Saved saved() {
+        return new Saved(means.clone(), scales.clone(), Matrices.copy(weights));
+    }
+
+    /** The projection of a {@link Saved} record; a missing field is an IllegalArgumentException. */
+    public static LinearProjection of(Saved s) {
+        return new LinearProjection(required(s.means(), "means").clone(), required(s.scales(), "scales").clone(),
+                Matrices.copy(required(s.weights(), "weights")));
+    }
+
+    /** {@code value}, or an IllegalArgumentException naming the missing field. */
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + field + "' is missing from the latent-primitives record");
+        }
+        return value;
     }
 }

@@ -2,7 +2,6 @@ package org.molap.core.primitives;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -124,46 +123,6 @@ final class Matrices {
             System.arraycopy(a[i], 0, flat, i * m, m);
         }
         return Nd4j.create(flat, new long[] {n, m}, DataType.DOUBLE);
-    }
-
-    /** A double[] from a double[] or a list of numbers (as read back from JSON). */
-    static double[] vector(Object o, String name) {
-        if (o instanceof double[] d) {
-            return d.clone();
-        }
-        if (o instanceof List<?> list) {
-            double[] d = new double[list.size()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = number(list.get(i), name);
-            }
-            return d;
-        }
-        throw new IllegalArgumentException("field '" + name + "' is missing or not a list of numbers");
-    }
-
-    /** A double[][] from a double[][] or a list of lists of numbers (as read back from JSON). */
-    static double[][] matrix(Object o, String name) {
-        if (o instanceof double[][] d) {
-            return copy(d);
-        }
-        if (o instanceof List<?> list) {
-            double[][] d = new double[list.size()][];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = vector(list.get(i), name);
-            }
-            return d;
-        }
-        throw new IllegalArgumentException("field '" + name + "' is missing or not a matrix of numbers");
-    }
-
-    private static double number(Object o, String name) {
-        if (o instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (o instanceof String s) { // Jackson writes non-finite doubles as strings
-            return Double.parseDouble(s);
-        }
-        throw new IllegalArgumentException("field '" + name + "' holds a non-number: " + o);
     }
 
     /**

@@ -157,11 +157,11 @@ class LatentPrimitivesTest {
     }
 
     @Test
-    void roundTripsThroughMapAndJson(@TempDir Path dir) throws Exception {
+    void roundTripsThroughItsRecordAndJson(@TempDir Path dir) throws Exception {
         INDArray[] c = corpus(DataType.FLOAT);
         for (LatentPrimitives.Method m : LatentPrimitives.Method.values()) {
             LatentPrimitives lp = LatentPrimitives.fit(c[0], c[1], 2, m);
-            LatentPrimitives viaMap = LatentPrimitives.fromMap(lp.toMap());
+            LatentPrimitives viaMap = LatentPrimitives.of(lp.saved());
             Path file = dir.resolve(m + ".json");
             lp.save(file);
             assertTrue(Files.readString(file).contains(LatentPrimitives.FORMAT));
