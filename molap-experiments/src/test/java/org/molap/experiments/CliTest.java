@@ -332,4 +332,21 @@ class CliTest {
         Outcome summary = cli("run", "summary", "--help");
         assertTrue(summary.out().contains("--runs") && !summary.out().contains("--units"), summary.out());
     }
+
+    @Test
+    void onTheSameDiffEngineARunWritesSameDiffsUiLog(@TempDir Path tmp) throws IOException {
+        Outcome o = cli("run", "molap", "--engine", "samediff", "--units", "20", "--modules", "2", "--iterations", "20",
+                "--tasks", "DelayPro", "--out", tmp.toString());
+        assertEquals(0, o.code(), o.err());
+        Path logs = runDirectory(o).resolve("samediff");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(logs)) {
+            files = s.sorted().toList();
+        }
+        assertEquals(List.of("pretrain-M1.bin", "task-DelayPro.bin"), files.stream().map(f -> f.getFileName().toString()).toList(),
+                "one log per graph: the modules share theirs");
+        org.nd4j.graph.ui.LogFileWriter log = new org.nd4j.graph.ui.LogFileWriter(files.get(1).toFile());
+        assertEquals(2, log.readStatic().getData().size(), "the graph's structure and the end-of-static marker");
+        assertTrue(log.readEvents().size() >= 20, "a loss event per iteration");
+    }
 }

@@ -44,6 +44,7 @@ public final class CellModel implements TrainableModel {
         return cell;
     }
 
+    @Override
     public SameDiff sameDiff() {
         return sd;
     }

@@ -28,6 +28,11 @@ public interface TrainableModel {
         return a;
     }
 
+    /** The SameDiff graph that computes this model's gradients, or null for a hand-derived engine. */
+    default org.nd4j.autodiff.samediff.SameDiff sameDiff() {
+        return null;
+    }
+
     /** Loss and gradients for inputs [B, nIn, T], targets [B, nOut, T] and a loss mask (null: every entry counts). */
     LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, INDArray mask, Collection<String> variables);
 }

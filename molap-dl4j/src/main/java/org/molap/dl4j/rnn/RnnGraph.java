@@ -107,6 +107,7 @@ public final class RnnGraph implements RecurrentModel {
         return shape;
     }
 
+    @Override
     public SameDiff sameDiff() {
         return model.sameDiff();
     }

@@ -84,6 +84,11 @@ public final class UiCommand {
             ui.attach(storage);
             attached.add(storage);
             out.println("run " + session + ": " + ui.overview(session));
+            Path sameDiff = file.getParent().resolve(SameDiffLog.FOLDER);
+            if (Files.isDirectory(sameDiff)) {
+                out.println("  its SameDiff logs (" + sameDiff + "/*.bin): open " + ui.overview(session)
+                        .replaceFirst("/train/.*", "/samediff") + " and load one");
+            }
         });
         if (p.hasMatchedOption("live")) {
             Thread follow = new Thread(() -> follow(attached), "molap-ui-live");
