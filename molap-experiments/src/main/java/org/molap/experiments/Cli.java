@@ -122,7 +122,7 @@ public final class Cli {
                     EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
                     return 0;
                 }
-                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, ui, bench or list (see ./molap --help).");
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, ui, bench, readme or list (see ./molap --help).");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

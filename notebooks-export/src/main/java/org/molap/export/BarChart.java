@@ -48,12 +48,16 @@ public final class BarChart {
                                 LinkedHashMap<String, double[]> series, Double referenceLine) {
         LinkedHashMap<String, double[]> positive = new LinkedHashMap<>();
         series.forEach((name, v) -> positive.put(name, Arrays.stream(v).map(x -> x > 0 ? x : Double.NaN).toArray()));
-        double[] range = positive.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite)
-                .summaryStatistics().getCount() == 0 ? new double[] {1, 10}
-                : new double[] {positive.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).min().getAsDouble(),
-                        positive.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).max().getAsDouble()};
-        double bottom = Math.pow(10, Math.floor(Math.log10(Math.min(range[0], referenceLine == null ? range[0] : referenceLine))));
-        double top = Math.pow(10, Math.ceil(Math.log10(Math.max(range[1], referenceLine == null ? range[1] : referenceLine)) + 0.05));
+        java.util.DoubleSummaryStatistics drawn = positive.values().stream().flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite).summaryStatistics();
+        double low = drawn.getCount() == 0 ? 1 : drawn.getMin();
+        double high = drawn.getCount() == 0 ? 10 : drawn.getMax();
+        if (referenceLine != null) {
+            low = Math.min(low, referenceLine);
+            high = Math.max(high, referenceLine);
+        }
+        double bottom = Math.pow(10, Math.floor(Math.log10(low)));
+        double top = Math.pow(10, Math.ceil(Math.log10(high) + 0.05));
         draw(png, title, yLabel, categories, positive, null, bottom, top, referenceLine, true);
     }
 
@@ -90,9 +94,7 @@ public final class BarChart {
         s.setLabelsFontColor(Palette.TEXT);
         s.setLabelsFontColorAutomaticEnabled(false);
         s.setErrorBarsColor(Palette.TEXT);
-        s.setAxisTickLabelsFont(XCharts.TEXT);
-        s.setAxisTitleFont(XCharts.TEXT);
-        s.setPlotGridLinesColor(Palette.GRID);
+        XCharts.axes(s, XCharts.TEXT);
         s.setPlotGridVerticalLinesVisible(false);
         s.setXAxisLabelRotation(categories.size() > 8 || categories.stream().mapToInt(String::length).max().orElse(0) > 14 ? 30 : 0);
         s.setDecimalPattern(logY ? "#,##0.##" : "#,##0.#");

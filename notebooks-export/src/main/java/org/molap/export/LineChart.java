@@ -40,9 +40,7 @@ public final class LineChart {
         s.setYAxisLogarithmic(logY);
         s.setLegendVisible(!series.isEmpty());
         s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);   // never over a curve
-        s.setAxisTickLabelsFont(XCharts.TEXT);
-        s.setAxisTitleFont(XCharts.TEXT);
-        s.setPlotGridLinesColor(Palette.GRID);
+        XCharts.axes(s, XCharts.TEXT);
         s.setMarkerSize(0);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[] ys = e.getValue()[1].clone();

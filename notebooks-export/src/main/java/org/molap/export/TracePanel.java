@@ -94,9 +94,7 @@ public final class TracePanel {
             s.setLegendVisible(last);     // below the plots, so that every panel has the same width
             s.setLegendPosition(Styler.LegendPosition.OutsideS);
             s.setLegendLayout(Styler.LegendLayout.Horizontal);
-            s.setAxisTickLabelsFont(XCharts.SMALL);
-            s.setAxisTitleFont(XCharts.TEXT);
-            s.setPlotGridLinesColor(Palette.GRID);
+            XCharts.axes(s, XCharts.SMALL);
             s.setXAxisMin(0.0);
             s.setXAxisMax((double) Math.max(1, steps - 1));
             s.setYAxisDecimalPattern("0.0#");

@@ -2,6 +2,7 @@ package org.molap.export;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.molap.core.run.AtomicFiles;
 
@@ -36,6 +37,13 @@ final class XCharts {
         s.setAnnotationTextFont(SMALL);
         s.setSeriesColors(IntStream.range(0, Math.max(1, series)).mapToObj(Palette::series).toArray(Color[]::new));
         s.setAntiAlias(true);
+    }
+
+    /** Axis titles in the text font, tick labels in {@code ticks}, a light grid: the charts with axes and a grid. */
+    static void axes(AxesChartStyler s, Font ticks) {
+        s.setAxisTickLabelsFont(ticks);
+        s.setAxisTitleFont(TEXT);
+        s.setPlotGridLinesColor(Palette.GRID);
     }
 
     static BufferedImage image(Chart<?, ?> chart) {

@@ -53,7 +53,8 @@ final class PyTorchContenders implements AutoCloseable {
      */
     static PyTorchContenders startFamilies(List<FamilyBench.Family> families, String[] why) {
         FamilyBench.Family leaky = families.get(0);
-        PyTorchContenders t = launch("setup 100 " + leaky.batch() + " " + leaky.steps() + " 0.2", why);
+        org.molap.dl4j.model.cells.LeakyRnnCell cell = (org.molap.dl4j.model.cells.LeakyRnnCell) leaky.cell();
+        PyTorchContenders t = launch("setup " + cell.units() + " " + leaky.batch() + " " + leaky.steps() + " " + cell.leak(), why);
         for (FamilyBench.Family f : families.subList(1, families.size())) {
             if (t == null) {
                 return null;
