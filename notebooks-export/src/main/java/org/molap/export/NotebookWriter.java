@@ -171,26 +171,44 @@ public final class NotebookWriter {
         return """
                 TRIALS = 3
                 timeline = results.get("timeline")
+
+                def task_time(steps):
+                    # task time (0 where the task starts after the silent steps) when the timeline gives dt, else steps
+                    if timeline and timeline.get("dt"):
+                        return (np.arange(steps) - timeline["silent"][1]) * timeline["dt"], "time (task units)"
+                    return np.arange(steps), "time step"
+
+                def bands(task):
+                    # as the report's figures: silent start, stimulus (light: where it may end), response, scored window
+                    if not timeline:
+                        return []
+                    b = [(timeline["silent"], "grey", 0.12)]
+                    for name, (start, end) in timeline.get("stimulus_periods", {}).get(task, {}).items():
+                        if end > start:
+                            b.append(((start, end), "tab:blue", 0.08 if name.endswith("ends") else 0.18))
+                    b.append(((timeline["go_cue"], timeline["steps"]), "gold", 0.16))
+                    b.append(((timeline["scored_window"][0], timeline["steps"]), "green", 0.2))
+                    return b
+
                 for task in TRACE_TASKS:
                     out, tgt = arrays[f"test_outputs_{task}"], arrays[f"test_targets_{task}"]
                     if out.ndim == 2:
                         out, tgt = out[None], tgt[None]
                     channels = results.get("tasks", {}).get(task, {}).get("output_channels") or []
                     n, k = out.shape[1], min(TRIALS, out.shape[0])
+                    x, xlabel = task_time(out.shape[2])
                     fig, axes = plt.subplots(n, 1, figsize=(9.6, 0.8 + 1.5 * n), sharex=True, squeeze=False)
                     for c, ax in enumerate(axes[:, 0]):
-                        if timeline:  # as the report's figures: silent start, response period, scored window
-                            ax.axvspan(*timeline["silent"], color="grey", alpha=0.12, lw=0)
-                            ax.axvspan(timeline["go_cue"], timeline["steps"] - 1, color="gold", alpha=0.16, lw=0)
-                            ax.axvspan(timeline["scored_window"][0], timeline["steps"] - 1, color="green", alpha=0.2, lw=0)
+                        for (start, end), colour, alpha in bands(task):
+                            ax.axvspan(x[start], x[min(end, len(x) - 1)], color=colour, alpha=alpha, lw=0)
                         for i in range(k):
-                            ax.plot(out[i, c], color=f"C{i}", label=f"output {i + 1}")
-                            ax.plot(tgt[i, c], color=f"C{i}", linestyle="--", label=f"target {i + 1}")
+                            ax.plot(x, out[i, c], color=f"C{i}", label=f"output {i + 1}")
+                            ax.plot(x, tgt[i, c], color=f"C{i}", linestyle="--", label=f"target {i + 1}")
                         ax.set_ylabel(channels[c] if c < len(channels) else f"output {c}")
                         ax.grid(alpha=0.3)
                     axes[-1, 0].legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2 * k)
                     axes[0, 0].set_title(f"{task}: output vs target, test trials 1-{k}")
-                    axes[-1, 0].set_xlabel("time step")
+                    axes[-1, 0].set_xlabel(xlabel)
                     fig.tight_layout()
                     plt.show()""";
     }

@@ -41,8 +41,13 @@ final class Results {
     static final String CLAIMS = "claims";
     static final String TIMELINE = "timeline";
 
-    /** A trial's timeline in steps (results.json "timeline"): silent start, stimulus onset, go cue, scored window. */
-    record Timeline(int steps, int silentEnd, int stimulusOnset, int goCue, int scoredStart) {
+    /**
+     * A trial's timeline in steps (results.json "timeline"): silent start, stimulus onset, go cue, scored window; the
+     * task's time per step (NaN when absent: figures then count steps) and, per task, its stimulus periods by name
+     * as [from, to) steps (empty when absent).
+     */
+    record Timeline(int steps, int silentEnd, int stimulusOnset, int goCue, int scoredStart, double dt,
+                    Map<String, Map<String, int[]>> stimulusPeriods) {
     }
 
     /** Null when absent or not of the expected shape. */
@@ -82,8 +87,18 @@ final class Results {
         JsonNode tl = results.path(TIMELINE);
         if (tl.path("steps").isInt() && tl.path("silent").size() == 2 && tl.path("stimulus_onset").isInt()
                 && tl.path("go_cue").isInt() && tl.path("scored_window").size() == 2) {
+            Map<String, Map<String, int[]>> stimulus = new java.util.LinkedHashMap<>();
+            tl.path("stimulus_periods").fields().forEachRemaining(task -> {
+                Map<String, int[]> periods = new java.util.LinkedHashMap<>();
+                task.getValue().fields().forEachRemaining(p -> {
+                    if (p.getValue().size() == 2 && p.getValue().get(0).isInt() && p.getValue().get(1).isInt()) {
+                        periods.put(p.getKey(), new int[] {p.getValue().get(0).asInt(), p.getValue().get(1).asInt()});
+                    }
+                });
+                stimulus.put(task.getKey(), periods);
+            });
             r.timeline = new Timeline(tl.get("steps").asInt(), tl.get("silent").get(1).asInt(), tl.get("stimulus_onset").asInt(),
-                    tl.get("go_cue").asInt(), tl.get("scored_window").get(0).asInt());
+                    tl.get("go_cue").asInt(), tl.get("scored_window").get(0).asInt(), tl.path("dt").asDouble(Double.NaN), stimulus);
             r.recognised.add(TIMELINE);
         }
         double[] cc = numbers(results.get(CANONICAL_CORRELATIONS));

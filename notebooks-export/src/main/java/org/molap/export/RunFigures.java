@@ -83,11 +83,10 @@ final class RunFigures {
             String rel = RunContents.FIGURES + "/" + traceFile(t.task());
             int n = t.outputs().size();
             TracePanel.write(run.dir.resolve(rel), t.task() + ": output vs target, " + (n == 1 ? "test trial 1" : "test trials 1-" + n),
-                    t.outputs(), t.targets(), t.channels(), timeline);
+                    t.outputs(), t.targets(), t.channels(), TrialShading.bands(timeline, t.task()), TrialShading.axis(timeline));
             figures.add(new Figure(rel, t.task() + ": network output (solid) and target (dashed) for the first "
                     + (n == 1 ? "test trial" : n + " test trials, one colour each") + ", one panel per output channel"
-                    + (timeline == null ? "." : "; shaded: the silent start (grey), the response period from the go cue (yellow)"
-                    + " and the last " + (timeline.steps() - timeline.scoredStart()) + " steps the decision is scored on (green).")));
+                    + TrialShading.caption(timeline, t.task()) + "."));
         }
         return figures;
     }

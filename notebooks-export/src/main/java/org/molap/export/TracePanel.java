@@ -53,16 +53,29 @@ public final class TracePanel {
      */
     public static void write(Path png, String title, List<double[][]> outputs, List<double[][]> targets,
                              List<String> channelNames) {
-        write(png, title, outputs, targets, channelNames, null);
+        write(png, title, outputs, targets, channelNames, List.of(), TimeAxis.STEPS);
+    }
+
+    /** The x axis: step {@code i} is drawn at {@code (i - origin) * step}. */
+    public record TimeAxis(String label, int origin, double step) {
+        /** Plain step numbers. */
+        public static final TimeAxis STEPS = new TimeAxis("time step", 0, 1);
+
+        double at(double i) {
+            return (i - origin) * step;
+        }
+    }
+
+    /** A period of the trial shaded behind the traces, steps {@code [from, to)}; named in the figure's caption. */
+    public record Band(String name, int from, int to, java.awt.Color colour) {
     }
 
     /**
-     * The same with the trial's periods shaded behind the traces when {@code timeline} is given: the silent start
-     * (grey), the response period from the go cue (yellow) and, inside it, the window the decision is scored on
-     * (green).
+     * The same with {@code bands} shaded behind the traces (in list order, later ones on top) and the x axis in
+     * {@code axis}'s units.
      */
     public static void write(Path png, String title, List<double[][]> outputs, List<double[][]> targets,
-                             List<String> channelNames, Results.Timeline timeline) {
+                             List<String> channelNames, List<Band> bands, TimeAxis axis) {
         if (outputs.isEmpty() || outputs.get(0).length == 0) {
             throw new IllegalArgumentException("A trace panel needs at least one trial with one output channel.");
         }
@@ -85,7 +98,7 @@ public final class TracePanel {
             boolean last = c == n - 1;
             int height = PANEL + (first ? TITLE : 0) + (last ? AXIS + LEGEND : 0);
             XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(first ? title : "")
-                    .xAxisTitle(last ? "time step" : "").yAxisTitle(names.get(c)).build();
+                    .xAxisTitle(last ? axis.label() : "").yAxisTitle(names.get(c)).build();
             XYStyler s = chart.getStyler();
             XCharts.style(s, outputs.size());
             s.setChartTitleVisible(first);
@@ -95,18 +108,20 @@ public final class TracePanel {
             s.setLegendPosition(Styler.LegendPosition.OutsideS);
             s.setLegendLayout(Styler.LegendLayout.Horizontal);
             XCharts.axes(s, XCharts.SMALL);
-            s.setXAxisMin(0.0);
-            s.setXAxisMax((double) Math.max(1, steps - 1));
+            s.setXAxisMin(axis.at(0));
+            s.setXAxisMax(axis.at(Math.max(1, steps - 1)));
             s.setYAxisDecimalPattern("0.0#");
-            if (timeline != null) {
-                shade(chart, timeline, range(outputs, targets, c));
+            if (!bands.isEmpty()) {
+                double[] yRange = range(outputs, targets, c);
+                bands.forEach(b -> band(chart, b, axis, steps, yRange));
+                s.setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
             }
             for (int k = 0; k < outputs.size(); k++) {
                 String trial = outputs.size() == 1 ? "" : " " + (k + 1);
-                XYSeries out = chart.addSeries("output" + trial, time(steps), outputs.get(k)[c]);
+                XYSeries out = chart.addSeries("output" + trial, time(steps, axis), outputs.get(k)[c]);
                 out.setMarker(SeriesMarkers.NONE).setLineColor(Palette.series(k)).setLineStyle(SeriesLines.SOLID);
                 if (targets != null) {
-                    XYSeries tgt = chart.addSeries("target" + trial, time(steps), targets.get(k)[c]);
+                    XYSeries tgt = chart.addSeries("target" + trial, time(steps, axis), targets.get(k)[c]);
                     tgt.setMarker(SeriesMarkers.NONE).setLineColor(Palette.series(k)).setLineStyle(SeriesLines.DASH_DASH);
                 }
             }
@@ -117,28 +132,19 @@ public final class TracePanel {
         XCharts.save(image, png);
     }
 
-    private static final java.awt.Color SILENT = new java.awt.Color(0, 0, 0, 28);
-    private static final java.awt.Color RESPONSE = new java.awt.Color(255, 200, 0, 40);
-    private static final java.awt.Color SCORED = new java.awt.Color(40, 170, 60, 55);
-
-    /** Bands as filled areas from the axis' top and bottom to zero, drawn before the traces. */
-    private static void shade(XYChart chart, Results.Timeline t, double[] yRange) {
-        band(chart, "silent", 0, t.silentEnd(), yRange, SILENT);
-        band(chart, "response period", t.goCue(), t.steps() - 1, yRange, RESPONSE);
-        band(chart, "scored window", t.scoredStart(), t.steps() - 1, yRange, SCORED);
-        chart.getStyler().setYAxisMin(yRange[0]).setYAxisMax(yRange[1]);
-    }
-
-    /** A band (named in the figure's caption, not its legend: the legend draws lines, not fills). */
-    private static void band(XYChart chart, String name, int from, int to, double[] yRange, java.awt.Color colour) {
+    /**
+     * A band as a filled area from the axis' top and bottom to zero, drawn before the traces, from the start of its
+     * first step to the start of the step after it (so that adjacent periods meet), cut at the last step drawn.
+     */
+    private static void band(XYChart chart, Band b, TimeAxis axis, int steps, double[] yRange) {
+        double[] x = {axis.at(b.from()), axis.at(Math.min(b.to(), steps - 1))};
         for (double edge : new double[] {yRange[1], yRange[0]}) {
-            String key = name + (edge == yRange[1] ? "" : " ");
-            XYSeries area = chart.addSeries(key, new double[] {from, to}, new double[] {edge, edge});
+            XYSeries area = chart.addSeries(b.name() + (edge == yRange[1] ? "" : " "), x, new double[] {edge, edge});
             area.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             area.setMarker(SeriesMarkers.NONE);
-            area.setFillColor(colour);
+            area.setFillColor(b.colour());
             area.setLineColor(new java.awt.Color(0, 0, 0, 0));
-            area.setShowInLegend(false);
+            area.setShowInLegend(false);   // the legend draws lines, not fills: the caption names the bands
         }
     }
 
@@ -173,10 +179,10 @@ public final class TracePanel {
         return names;
     }
 
-    private static double[] time(int t) {
+    private static double[] time(int t, TimeAxis axis) {
         double[] xs = new double[t];
         for (int i = 0; i < t; i++) {
-            xs[i] = i;
+            xs[i] = axis.at(i);
         }
         return xs;
     }

@@ -90,6 +90,9 @@ class RunReportTest {
         // the response period [30, 40) is shaded yellow over white (alpha 40/255): about (255, 246, 215)
         assertTrue(Pixels.countNear(img, 0xfff6d7, 6) > 2000, "the response period is shaded");
         assertTrue(Files.readString(run.resolve("report.html")).contains("response period"), "the caption says what is shaded");
+        // the stimulus pulse [10, 16) in blue (alpha 45/255 over white): about (215, 231, 242)
+        assertTrue(Pixels.countNear(img, 0xd7e7f2, 6) > 1000, "the stimulus pulse is shaded");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("the pulse 1 (blue)"), "the caption names the pulse");
         assertTrue(Files.readString(run.resolve("report.html")).contains("figures/array_W_rec.png"),
                 "the report shows the heat map the notebook draws of every 2-D array");
         try (var files = Files.list(run.resolve("figures"))) {

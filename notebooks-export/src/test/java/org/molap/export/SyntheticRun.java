@@ -44,7 +44,8 @@ final class SyntheticRun {
                 + "{\"phase\":\"head-DelayPro\",\"iterations\":200,\"first_loss\":0.5,\"last_loss\":0.02,"
                 + "\"parameters\":10604,\"trainable_parameters\":603,\"parameter_updates\":120600,"
                 + "\"ms_per_iteration\":12.25}],\"wall_clock_seconds\":123.4,"
-                + "\"timeline\":{\"steps\":40,\"silent\":[0,4],\"stimulus_onset\":10,\"go_cue\":30,\"scored_window\":[32,40]}}");
+                + "\"timeline\":{\"steps\":40,\"silent\":[0,4],\"stimulus_onset\":10,\"go_cue\":30,\"scored_window\":[32,40],"
+                + "\"dt\":0.02777777777777778,\"stimulus_periods\":{\"DelayPro\":{\"pulse 1\":[10,16]}}}}");
         StringBuilder metrics = new StringBuilder();
         for (String phase : List.of("pretrain-M1", "head-DelayPro")) {
             for (int it = 0; it < 200; it += 5) {

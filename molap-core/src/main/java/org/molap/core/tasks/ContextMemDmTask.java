@@ -31,6 +31,11 @@ public final class ContextMemDmTask extends PeriodTask {
   }
 
   @Override
+  public java.util.Map<String, Period> stimulusPeriods() {
+    return PulsePair.periods(timeline);
+  }
+
+  @Override
   protected void writeTrial(TrialBuilder.Trial trial, Random rng) {
     PulsePair[] streams = PulsePair.drawStreams(angles, rng, config.streamsShareAngles());
     PulsePair stream1 = streams[0];

@@ -27,6 +27,11 @@ public final class MemDmTask extends PeriodTask {
   }
 
   @Override
+  public java.util.Map<String, Period> stimulusPeriods() {
+    return PulsePair.periods(timeline);
+  }
+
+  @Override
   protected void writeTrial(TrialBuilder.Trial trial, Random rng) {
     PulsePair pulses = PulsePair.draw(angles, rng, code);
     pulses.writeTo(trial, "stimulus", timeline);

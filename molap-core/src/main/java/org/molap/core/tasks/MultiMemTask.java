@@ -15,6 +15,11 @@ public final class MultiMemTask extends PeriodTask {
   }
 
   @Override
+  public java.util.Map<String, Period> stimulusPeriods() {
+    return PulsePair.periods(timeline);
+  }
+
+  @Override
   protected void writeTrial(TrialBuilder.Trial trial, Random rng) {
     PulsePair[] streams = PulsePair.drawStreams(angles, rng, config.streamsShareAngles());
     PulsePair stream1 = streams[0];

@@ -1,5 +1,7 @@
 package org.molap.core.tasks;
 
+import java.util.Map;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -33,6 +35,12 @@ public abstract class PeriodTask implements Task {
       throw new IllegalArgumentException("Task " + name + " must have 'fixation' as first input and output channel.");
     }
   }
+
+  /**
+   * The periods in which this task's stimulus is on, by name in time order, for figures: fixed ones (a stimulus,
+   * pulses) and, where the end varies from trial to trial, the range it ends in.
+   */
+  public abstract Map<String, Period> stimulusPeriods();
 
   /** Writes one trial's stimuli and targets (fixation is already written), drawing its parameters from rng. */
   protected abstract void writeTrial(TrialBuilder.Trial trial, Random rng);

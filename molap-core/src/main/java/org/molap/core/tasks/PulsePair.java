@@ -32,6 +32,14 @@ public record PulsePair(double first, double second) {
     trial.input(channel, timeline.pulse1(), first).input(channel, timeline.pulse2(), second);
   }
 
+  /** The two pulses' periods, for figures (every pulse task's {@code stimulusPeriods}). */
+  public static java.util.Map<String, Period> periods(Timeline timeline) {
+    java.util.Map<String, Period> p = new java.util.LinkedHashMap<>();
+    p.put("pulse 1", timeline.pulse1());
+    p.put("pulse 2", timeline.pulse2());
+    return p;
+  }
+
   /** The larger of the two values. */
   public double larger() {
     return Math.max(first, second);

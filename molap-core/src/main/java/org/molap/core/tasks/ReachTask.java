@@ -39,6 +39,19 @@ public final class ReachTask extends PeriodTask {
     return new ReachTask("MemAnti", config, true, true);
   }
 
+  /** Delay: the stimulus to the end; Mem: on for at least the shortest duration, then ending within the range. */
+  @Override
+  public java.util.Map<String, Period> stimulusPeriods() {
+    if (!memory) {
+      return java.util.Map.of("stimulus", timeline.stimulus());
+    }
+    int onset = config.stimulusOnset();
+    java.util.Map<String, Period> p = new java.util.LinkedHashMap<>();
+    p.put("stimulus", Period.steps(onset, onset + config.memStimulusMinSteps()));
+    p.put("stimulus ends", Period.steps(onset + config.memStimulusMinSteps(), onset + config.memStimulusMaxSteps()));
+    return p;
+  }
+
   @Override
   protected void writeTrial(TrialBuilder.Trial trial, Random rng) {
     double theta = angles.sample(rng);

@@ -2,6 +2,7 @@ package org.molap.core.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,5 +105,33 @@ class MolapTasksTest {
     assertThrows(IllegalArgumentException.class, () -> MolapTasks.byName("T0"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> MolapTasks.byName(null))
         .getMessage().startsWith("Unknown task"));
+  }
+
+  /** The periods the figures shade as stimulus: every stimulus input is 0 outside them, and each is used by some trial. */
+  @Test
+  void stimulusPeriodsCoverEveryStimulusStep() {
+    TaskConfig cfg = TaskConfig.defaults().withInputNoiseStd(0);
+    for (Task task : MolapTasks.corpus(cfg)) {
+      Map<String, Period> periods = ((PeriodTask) task).stimulusPeriods();
+      assertFalse(periods.isEmpty(), task.name());
+      Trials trials = task.sample(200, new Random(5), DataType.DOUBLE);
+      boolean[] used = new boolean[trials.steps()];
+      for (int c = 1; c < task.inputChannels().size(); c++) {
+        for (int b = 0; b < trials.batchSize(); b++) {
+          for (int t = 0; t < trials.steps(); t++) {
+            if (trials.inputs().getDouble(b, c, t) != 0) {
+              final int step = t;
+              assertTrue(periods.values().stream().anyMatch(p -> p.contains(step)),
+                  task.name() + ": stimulus input at step " + t + " outside " + periods);
+              used[t] = true;
+            }
+          }
+        }
+      }
+      for (Map.Entry<String, Period> p : periods.entrySet()) {
+        assertTrue(used[p.getValue().start()], task.name() + ": nothing at the start of " + p.getKey());
+        assertTrue(used[p.getValue().end() - 1], task.name() + ": nothing at the end of " + p.getKey());
+      }
+    }
   }
 }

@@ -103,7 +103,7 @@ public final class BaselinesExperiment implements Experiment {
         results.put("profile", s.profile().id());
         if (byMethod.containsKey(MOLAP)) {
             results.put("tasks", ((Map<?, ?>) byMethod.get(MOLAP)).get("tasks")); // MoLaP's own table, for the standard report
-            results.put("timeline", org.molap.experiments.molap.TaskScore.timeline(s.taskConfig()));
+            results.put("timeline", org.molap.experiments.molap.TaskScore.timeline(s.taskConfig(), s.tasks()));
         }
         results.put("methods", byMethod);
         results.put("wall_clock_seconds", (System.nanoTime() - start) / 1e9);

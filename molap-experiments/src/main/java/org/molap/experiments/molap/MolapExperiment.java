@@ -74,7 +74,7 @@ public final class MolapExperiment implements Experiment {
             results.put("experiment", name());
             results.put("profile", s.profile().id());
             results.put("tasks", taskResults);
-            results.put("timeline", TaskScore.timeline(s.taskConfig()));
+            results.put("timeline", TaskScore.timeline(s.taskConfig(), s.tasks()));
             double[] means = TaskScore.means(outcome.scores().values());
             results.put("mean_accuracy", means[0]);
             results.put("mean_" + TaskScore.LENIENT_KEY, means[1]);

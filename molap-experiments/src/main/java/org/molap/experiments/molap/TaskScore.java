@@ -69,15 +69,26 @@ public record TaskScore(double accuracy, double lenientAccuracy, double[] perUni
 
     /**
      * The trial's timeline for the trace figures (results.json "timeline", in steps): the silent start, the stimulus
-     * onset, the go cue (the response period runs from it to the end) and the window the decision is scored on.
+     * onset, the go cue (the response period runs from it to the end), the window the decision is scored on, the
+     * task's time per step ("dt": the task part of the trial is one time unit, REFERENCE section 1 "Time base"), and
+     * per task its stimulus periods (the pulses; for a memory stimulus, the range it ends in).
      */
-    public static java.util.Map<String, Object> timeline(org.molap.core.tasks.TaskConfig c) {
+    public static java.util.Map<String, Object> timeline(org.molap.core.tasks.TaskConfig c, java.util.List<String> tasks) {
         java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
         t.put("steps", c.steps());
         t.put("silent", java.util.List.of(0, c.silentSteps()));
         t.put("stimulus_onset", c.stimulusOnset());
         t.put("go_cue", c.goCue());
         t.put("scored_window", java.util.List.of(c.steps() - DecisionAccuracy.PAPER_WINDOW, c.steps()));
+        t.put("dt", 1.0 / (c.steps() - c.silentSteps()));
+        java.util.Map<String, Object> stimulus = new java.util.LinkedHashMap<>();
+        for (String task : tasks) {
+            java.util.Map<String, Object> periods = new java.util.LinkedHashMap<>();
+            ((org.molap.core.tasks.PeriodTask) org.molap.core.tasks.MolapTasks.byName(task, c)).stimulusPeriods()
+                    .forEach((name, p) -> periods.put(name, java.util.List.of(p.start(), p.end())));
+            stimulus.put(task, periods);
+        }
+        t.put("stimulus_periods", stimulus);
         return t;
     }
 }
