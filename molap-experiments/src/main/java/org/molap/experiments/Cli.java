@@ -114,6 +114,14 @@ public final class Cli {
                             ? "README.md: tables regenerated from results/" : "README.md: tables already match results/");
                     return 0;
                 }
+                case "keep" -> {
+                    if (a.size() != 3) {
+                        throw new UsageException("keep takes a run directory and the file to write: ./molap keep <run-dir> results/<name>.json.");
+                    }
+                    org.molap.experiments.readme.KeptResult.keep(Path.of(a.get(1)), Path.of(a.get(2)));
+                    out.println("kept " + a.get(1) + " as " + a.get(2));
+                    return 0;
+                }
                 case "runs" -> {
                     RunsCommand.list(runsFolder(a.subList(1, a.size())), out);
                     return 0;
@@ -122,7 +130,7 @@ public final class Cli {
                     EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
                     return 0;
                 }
-                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, ui, bench, readme or list (see ./molap --help).");
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, ui, bench, readme, keep or list (see ./molap --help).");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,6 +164,7 @@ public final class Cli {
                   ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
                   ./molap ui <run-dir>... [--port <n>] [--host <address>] [--live]   the DL4J training UI for runs
                   ./molap readme                  rewrites README.md's results tables from the files in results/
+                  ./molap keep <run-dir> <file>   keeps a complete run's results as one file for those tables
                   ./molap list
                   ./molap --help
 

@@ -137,7 +137,8 @@ public final class MemoryExperiment implements Experiment {
                         mean[taskConfig.goCue()], mean[mean.length - 1], window);
             }
             LineChart.write(run.figures().resolve("memory_r2.png"), task.name() + ": R\u00b2 of the final " + String.join("/", decoded)
-                    + " decoded from h_t", "time step", "R\u00b2 (test trials)", curves, false);
+                    + " decoded from h_t", "time step (stimulus on at " + taskConfig.stimulusOnset() + ", go cue at " + taskConfig.goCue() + ")",
+                    "R\u00b2 (test trials)", curves, false);
 
             Map<String, Object> results = new LinkedHashMap<>();
             results.put("experiment", name());

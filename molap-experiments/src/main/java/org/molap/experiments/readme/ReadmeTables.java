@@ -25,7 +25,12 @@ public final class ReadmeTables {
     private static final Pattern TABLE = Pattern.compile("(<!-- table: (\\S+) ([^>]*?) -->\\n)(.*?)(<!-- end table -->)", Pattern.DOTALL);
     private static final Map<String, Function<List<JsonNode>, String>> KINDS = Map.of(
             "molap-tasks", ReadmeTables::molapTasks,
-            "families", ReadmeTables::families);
+            "families", ReadmeTables::families,
+            "baselines-summary", BaselineTables::summary,
+            "claims", BaselineTables::claims,
+            "baselines-pair", BaselineTables::pair,
+            "molap-paired", BaselineTables::paired,
+            "memory", MemoryTable::table);
 
     private ReadmeTables() {
     }
@@ -153,7 +158,7 @@ public final class ReadmeTables {
         return String.format(Locale.ROOT, "%.0fx", Math.round(v / scale) * scale);
     }
 
-    private static String trim(double v) {
+    static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -29,4 +29,24 @@ class ReadmeTablesTest {
         assertEquals("34x", ReadmeTables.times(33.9));
         assertEquals("2400x", ReadmeTables.times(2384.3));
     }
+
+    /** Known answer: MoLaP on seeds {1, 2, 3} and {2, 3, 4} pairs on seeds 2 and 3 only, headed by the setting that differs. */
+    @Test
+    void pairedSummariesCompareTheSeedsBothRan() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String a = "{\"config\":{\"baselines_config\":{\"g\":1.5,\"primitive_channels\":\"all\",\"methods\":[\"molap\"]}},"
+                + "\"results\":{\"methods\":{\"molap\":{\"seeds\":[1,2,3],\"tasks\":{\"MemPro\":{\"per_seed\":[0.5,0.9,0.8]}}}}}}";
+        String b = "{\"config\":{\"baselines_config\":{\"g\":1.5,\"primitive_channels\":\"no-fixation\",\"methods\":[]}},"
+                + "\"results\":{\"methods\":{\"molap\":{\"seeds\":[2,3,4],\"tasks\":{\"MemPro\":{\"per_seed\":[0.8,1.0,0.1]}}}}}}";
+        String table = BaselineTables.paired(java.util.List.of(json.readTree(a), json.readTree(b)));
+        assertEquals("| task | primitive_channels = all | primitive_channels = no-fixation | difference, same seeds |\n|---|---|---|---|\n"
+                + "| Mem Pro | 85.0 ± 7.1 | 90.0 ± 14.1 | +5.0 ± 21.2 |\n| mean | 85.0 ± 7.1 | 90.0 ± 14.1 | +5.0 ± 21.2 |\n", table);
+    }
+
+    @Test
+    void memoryCoresAreNamedForPeople() {
+        assertEquals("random, g = 1.5, a = 0.2", MemoryTable.label("g=1.5 a=0.2"));
+        assertEquals("random, g = 1, a = 1", MemoryTable.label("g=1.0 a=1.0"));
+        assertEquals("pre-trained core (a = 0.2)", MemoryTable.label("pretrained a=0.2"));
+    }
 }
