@@ -41,6 +41,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     private long examples;
     private long lastReport;
     private boolean failed;
+    private final java.util.Set<String> probeSessions = new java.util.HashSet<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingStats.class);
 
     public TrainingStats(Path runDirectory) {
@@ -52,7 +53,9 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     public void onIteration(Iteration it) {
         long now = System.currentTimeMillis();
         if (iterations == 0) {
-            write(() -> storage.putStaticInfo(initialization(it, now)));
+            String[] names = it.model().parameters().entrySet().stream().map(e -> key(e.getKey(), e.getValue())).toArray(String[]::new);
+            long count = it.model().parameters().values().stream().mapToLong(INDArray::length).sum();
+            write(() -> storage.putStaticInfo(initialization(session, it.model().getClass().getName(), names, count, now)));
         }
         iterations++;
         examples += it.batch() == null ? 0 : it.batch().getFeatures().size(0);
@@ -97,9 +100,34 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
         }
     }
 
-    private SbeStatsInitializationReport initialization(Iteration it, long now) {
+    /**
+     * Probe values (see {@link org.molap.dl4j.train.ProbeSchedule}) at the iteration last reported: each probe is a
+     * session of its own, "&lt;run&gt; probe &lt;name&gt;", whose score chart is the probe's value against the same
+     * iteration count as the training's score (the UI has no other place for a custom scalar).
+     */
+    public void onProbes(Map<String, Double> values) {
+        long now = System.currentTimeMillis();
+        values.forEach((name, value) -> {
+            String probeSession = probeSession(name);
+            if (probeSessions.add(probeSession)) {
+                write(() -> storage.putStaticInfo(initialization(probeSession, "probe: " + name, new String[0], 0, now)));
+            }
+            SbeStatsReport r = new SbeStatsReport();
+            r.reportIDs(probeSession, StatsListener.TYPE_ID, WORKER, now);
+            r.reportIterationCount(iterations);
+            r.reportScore(value);
+            write(() -> storage.putUpdate(r));
+        });
+    }
+
+    /** The UI session that shows a probe's values. */
+    public String probeSession(String probe) {
+        return session + " probe " + probe;
+    }
+
+    private SbeStatsInitializationReport initialization(String sessionId, String modelClass, String[] names, long parameters, long now) {
         SbeStatsInitializationReport init = new SbeStatsInitializationReport();
-        init.reportIDs(session, StatsListener.TYPE_ID, WORKER, now);
+        init.reportIDs(sessionId, StatsListener.TYPE_ID, WORKER, now);
         init.reportSoftwareInfo(System.getProperty("os.arch"), System.getProperty("os.name"), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), System.getProperty("java.specification.version"),
                 Nd4j.getBackend().getClass().getSimpleName(), Nd4j.dataType().toString(), Provenance.host(),
@@ -107,9 +135,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
         Runtime jvm = Runtime.getRuntime();
         init.reportHardwareInfo(jvm.availableProcessors(), 0, jvm.maxMemory(), org.bytedeco.javacpp.Pointer.maxPhysicalBytes(),
                 new long[0], new String[0], Provenance.host());
-        String[] names = it.model().parameters().entrySet().stream().map(e -> key(e.getKey(), e.getValue())).toArray(String[]::new);
-        long count = it.model().parameters().values().stream().mapToLong(INDArray::length).sum();
-        init.reportModelInfo(it.model().getClass().getName(), "{}", names, names.length, count);
+        init.reportModelInfo(modelClass, "{}", names, names.length, parameters);
         return init;
     }
 
