@@ -35,6 +35,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     static final long REPORT_EVERY_MS = 100;
 
     private final StatsStorage storage;
+    private final Path file;
     private final String session;
     private final long start = System.currentTimeMillis();
     private int iterations;
@@ -45,7 +46,8 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingStats.class);
 
     public TrainingStats(Path runDirectory) {
-        this.storage = new J7FileStatsStorage(runDirectory.resolve(FILE).toFile());
+        this.file = runDirectory.resolve(FILE);
+        this.storage = new J7FileStatsStorage(file.toFile());
         this.session = runDirectory.getFileName().toString();
     }
 
@@ -96,7 +98,11 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
             put.run();
         } catch (RuntimeException e) {
             failed = true;
-            LOG.warn("Training statistics for the UI stopped: {}", e.getMessage());
+            if (java.nio.file.Files.exists(file)) {
+                LOG.warn("Training statistics for the UI stopped: {}", e.getMessage());
+            } else { // the run was interrupted and its directory renamed while this iteration ended: nothing to say
+                LOG.debug("Training statistics for the UI stopped, {} moved: {}", file, e.getMessage());
+            }
         }
     }
 
