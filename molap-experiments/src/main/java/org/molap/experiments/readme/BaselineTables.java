@@ -37,6 +37,19 @@ final class BaselineTables {
             JsonNode s = methods.path(m).path("mean_accuracy_over_seeds");
             return "**" + meanSd(s.path("accuracy").asDouble(), s.path("sd").asDouble(), s.path("n").asInt()) + "**";
         });
+        row(t, "seeds with every task above 70%", keys, m -> {
+            JsonNode tasks = methods.path(m).path("tasks");
+            int seeds = methods.path(m).path("seeds").size();
+            int above = 0;
+            for (int i = 0; i < seeds; i++) {
+                boolean all = true;
+                for (JsonNode task : tasks) {
+                    all &= task.path("per_seed").path(i).asDouble() > 0.7;
+                }
+                above += all ? 1 : 0;
+            }
+            return above + " of " + seeds;
+        });
         row(t, "mean at tolerance 0.2", keys, m -> number(methods.path(m).path("mean_accuracy_at_tolerance_0.2").asDouble()));
         row(t, "parameters", keys, m -> String.format(Locale.ROOT, "%,d", methods.path(m).path("parameters").asLong()));
         row(t, "trained (summed over phases)", keys, m -> String.format(Locale.ROOT, "%,d", methods.path(m).path("trained_parameters").asLong()));
@@ -54,9 +67,13 @@ final class BaselineTables {
         StringBuilder t = new StringBuilder();
         for (JsonNode c : files.get(0).path("results").path("claims")) {
             t.append("- **").append(c.path("claim").asText()).append(": ").append(c.path("verdict").asText()).append(".** ")
-                    .append(c.path("evidence").asText()).append(" Criterion: ").append(c.path("criterion").asText()).append('\n');
+                    .append(sentence(c.path("evidence").asText())).append(" Criterion: ").append(sentence(c.path("criterion").asText())).append('\n');
         }
         return t.toString();
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /** Two baselines runs, task by task and method by method as "first / second", headed by their leaks. */
