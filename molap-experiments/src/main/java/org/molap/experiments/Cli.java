@@ -114,6 +114,14 @@ public final class Cli {
                             ? "README.md: tables regenerated from results/" : "README.md: tables already match results/");
                     return 0;
                 }
+                case "resume" -> {
+                    if (a.size() != 2) {
+                        throw new UsageException("resume takes one run directory: ./molap resume <run-dir>.");
+                    }
+                    Path dir = Resume.run(Path.of(a.get(1)), EXPERIMENTS, out);
+                    out.println(dir.toAbsolutePath().normalize());
+                    return 0;
+                }
                 case "keep" -> {
                     if (a.size() != 3) {
                         throw new UsageException("keep takes a run directory and the file to write: ./molap keep <run-dir> results/<name>.json.");
@@ -130,7 +138,7 @@ public final class Cli {
                     EXPERIMENTS.values().forEach(e -> out.printf("%-12s %s%n", e.name(), e.summary()));
                     return 0;
                 }
-                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, runs, ui, bench, readme, keep or list (see ./molap --help).");
+                default -> throw new UsageException("Unknown command '" + a.get(0) + "'; use run, resume, runs, ui, bench, readme, keep or list (see ./molap --help).");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -161,7 +169,8 @@ public final class Cli {
                   ./molap run <experiment> [--config <file>] [--profile quick|paper] [--out <dir>] [--seed <n>] [options]
                   ./molap run <experiment> --help
                   ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
-                  ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
+                  ./molap resume <run-dir>        continues an interrupted, failed or killed run from its last checkpoint
+  ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
                   ./molap ui <run-dir>... [--port <n>] [--host <address>] [--live]   the DL4J training UI for runs
                   ./molap readme                  rewrites README.md's results tables from the files in results/
                   ./molap keep <run-dir> <file>   keeps a complete run's results as one file for those tables

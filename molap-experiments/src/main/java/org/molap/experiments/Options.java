@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Options {
     private final Map<String, String> values = new LinkedHashMap<>();
     private Path configFile;
+    private Path resumeDir;
 
     static Options of(Map<String, String> values, Path configFile) {
         Options o = new Options();
@@ -94,6 +95,18 @@ public final class Options {
     }
 
     public Map<String, String> asMap() {
-        return Map.copyOf(values);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The same options, to continue the run in {@code dir} from its checkpoints ({@code ./molap resume}). */
+    public Options resuming(Path dir) {
+        Options o = of(values, configFile);
+        o.resumeDir = dir;
+        return o;
+    }
+
+    /** The run directory to resume, or null for a new run. */
+    public Path resumeDir() {
+        return resumeDir;
     }
 }

@@ -1,5 +1,7 @@
 package org.molap.experiments;
 
+import org.molap.dl4j.train.Checkpoints;
+
 import org.molap.core.run.Provenance;
 import org.molap.core.run.RunDirectory;
 import org.molap.export.RunReport;
@@ -34,10 +36,46 @@ public final class RunLifecycle {
         }
     }
 
+    /** The folder of a run directory that holds its checkpoints. */
+    public static final String CHECKPOINTS = "checkpoints";
+    /** Without --checkpoint-every, the training state is saved about once a minute (and at every phase's end). */
+    static final long CHECKPOINT_MILLIS = 60_000;
+
+    private static int every(Options options) {
+        Integer n = options.integer("checkpoint-every");
+        if (n != null && n <= 0) {
+            throw new UsageException("Option --checkpoint-every must be positive, got " + n + ".");
+        }
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * A resumed run keeps its recorded provenance and configuration; the configuration these options give now must
+     * be the recorded one (else the code changed what they mean), and the commit it resumes on is listed.
+     */
+    private static void resumed(RunDirectory run, Map<String, Object> config) {
+        Object recorded = run.manifestValue("config");
+        if (!RunDirectory.JSON.valueToTree(config).equals(RunDirectory.JSON.valueToTree(recorded))) {
+            run.fail("resumed with another configuration than it was started with");
+            throw new UsageException("The run in " + run.path() + " cannot be resumed: its options now give another configuration"
+                    + " than the one recorded (the code changed since it started).");
+        }
+        Map<String, Object> now = Provenance.collect();
+        for (String key : java.util.List.of("pid", "process_started", "machine")) {
+            run.recordInManifest(key, now.get(key));    // the process that runs it now, for ./molap runs
+        }
+        Object commit = now.get("git_commit");
+        if (!java.util.Objects.equals(commit, run.manifestValue("git_commit"))) {
+            LOG.warn("Resuming {} (commit {}) with commit {}: the result may differ from an uninterrupted run.",
+                    run.path(), run.manifestValue("git_commit"), commit);
+        }
+    }
+
     /** Runs {@code body} in a new run directory of experiment {@code name} and returns the directory. */
     public static Path execute(Options options, String name, Map<String, Object> config, Map<String, Object> seeds,
                                Consumer<RunDirectory> body) {
-        RunDirectory run = RunDirectory.create(options.out(), name);
+        boolean resume = options.resumeDir() != null;
+        RunDirectory run = resume ? RunDirectory.reopen(options.resumeDir()) : RunDirectory.create(options.out(), name);
         // Ctrl-C or SIGTERM: the JVM runs its shutdown hooks, and this one marks the run interrupted and renames it.
         Thread onSignal = new Thread(() -> {
             stopping = true;
@@ -52,16 +90,31 @@ public final class RunLifecycle {
         }, "molap-interrupted-run");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            run.recordInManifest("profile", options.profile().id());
-            Provenance.collect().forEach(run::recordInManifest);
-            run.recordInManifest("config", config);
-            run.recordInManifest("seeds", seeds);
-            run.recordInManifest("options", options.asMap());
-            if (options.configFile() != null) {
-                run.recordInManifest("config_file", options.configFile().toAbsolutePath().normalize().toString());
+            if (resume) {
+                resumed(run, config);
+            } else {
+                run.recordInManifest("profile", options.profile().id());
+                Provenance.collect().forEach(run::recordInManifest);
+                run.recordInManifest("config", config);
+                run.recordInManifest("seeds", seeds);
+                run.recordInManifest("options", options.asMap());
+                if (options.configFile() != null) {
+                    run.recordInManifest("config_file", options.configFile().toAbsolutePath().normalize().toString());
+                }
             }
             LOG.info("{} in {}, effective configuration:\n{}", name, run.path(), yaml(config));
-            body.accept(run);
+            Checkpoints checkpoints = new Checkpoints(run.path().resolve(CHECKPOINTS), every(options) > 0 ? 0 : CHECKPOINT_MILLIS,
+                    every(options), Map.of(RunDirectory.METRICS, run.path().resolve(RunDirectory.METRICS)), resume);
+            try (AutoCloseable active = checkpoints.activate()) {
+                body.accept(run);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception closing) {
+                throw new IllegalStateException(closing);
+            }
+            if (checkpoints.checkpointsWritten() > 0) {
+                LOG.info("{}", checkpoints.cost());
+            }
             run.complete(); // before rendering, so the report shows the final status
             RunReport.render(run.path());
             return run.path();

@@ -53,6 +53,8 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "Adam's learning rate of the separate networks and DNI (default: 3e-3, seed 000 A.2)");
     public static final RunOption BATCH = new RunOption("batch", Integer.class, "<n>",
             "trials per training batch (default: quick 64, paper 200, seed 000 A.2)");
+    public static final RunOption CHECKPOINT_EVERY = new RunOption("checkpoint-every", Integer.class, "<n>",
+            "save the training state every n iterations for ./molap resume (default: once a minute, and at every phase's end)");
     public static final RunOption METHODS = new RunOption("methods", String.class, "<a,b,...>",
             "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
     public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",
@@ -76,5 +78,5 @@ public record RunOption(String name, Class<?> type, String label, String help) {
     public static final List<RunOption> COMMON = List.of(PROFILE, OUT, SEED);
     /** The network and training options of MoLaP (seed 000). */
     public static final List<RunOption> MOLAP = List.of(TASKS, UNITS, MODULES, G, ALPHA, PRIMITIVES, PRIMITIVE_CHANNELS,
-            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH);
+            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH, CHECKPOINT_EVERY);
 }

@@ -17,7 +17,9 @@ public final class JsonLines implements AutoCloseable {
 
     JsonLines(Path file) {
         try {
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            // appended to: a resumed run continues the lines its checkpoint kept
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open " + file, e);
         }

@@ -70,6 +70,47 @@ public final class RunDirectory {
         return run;
     }
 
+    /**
+     * Reopens a run that did not complete (interrupted, failed, or killed and stale) to resume it: renamed back to its
+     * own name, status "running" again, the times it resumed listed in "resumed". The caller checks that no process
+     * still runs it.
+     */
+    @SuppressWarnings("unchecked")
+    public static RunDirectory reopen(Path dir) {
+        Map<String, Object> manifest;
+        try {
+            manifest = JSON.readValue(dir.resolve(MANIFEST).toFile(), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("No readable " + MANIFEST + " in " + dir + "; pass a run directory written by ./molap run.");
+        }
+        String name = dir.getFileName().toString().replaceFirst("\\.(failed|interrupted)$", "");
+        Path own = dir.resolveSibling(name);
+        if (!own.equals(dir)) {
+            if (Files.exists(own)) {
+                throw new IllegalArgumentException("Cannot rename " + dir + " back to " + own + ": that name is taken.");
+            }
+            try {
+                Files.move(dir, own);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot rename " + dir + " back to " + own + " (" + e.getMessage() + ").");
+            }
+        }
+        RunDirectory run = new RunDirectory(own);
+        run.manifest.putAll(manifest);
+        run.manifest.remove("ended");
+        run.manifest.remove("error");
+        java.util.List<Object> resumed = new java.util.ArrayList<>((java.util.List<Object>) manifest.getOrDefault("resumed", java.util.List.of()));
+        resumed.add(java.time.Instant.now().toString());
+        run.manifest.put("resumed", resumed);
+        run.recordInManifest("status", "running");
+        return run;
+    }
+
+    /** The manifest's value of {@code key} as recorded, or null. */
+    public synchronized Object manifestValue(String key) {
+        return manifest.get(key);
+    }
+
     public Path path() {
         return path;
     }

@@ -12,7 +12,7 @@ import java.util.Random;
  * A DL4J iterator over a fixed number of batches generated on the fly from a seed: features are inputs
  * [batch, channels, time], labels are targets. {@link #reset()} replays the same batches.
  */
-public abstract class GeneratedIterator implements DataSetIterator {
+public abstract class GeneratedIterator implements DataSetIterator, org.molap.dl4j.train.Resumable {
     private final int batchSize;
     private final int batches;
     private final long seed;
@@ -90,5 +90,28 @@ public abstract class GeneratedIterator implements DataSetIterator {
     @Override
     public List<String> getLabels() {
         return null;
+    }
+
+    /** How many batches were produced, and the random generator's state (java.util.Random serialises its seed). */
+    @Override
+    public byte[] saveState() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeInt(produced);
+            out.writeObject(rng);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(state))) {
+            produced = in.readInt();
+            rng = (Random) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("An iterator state that is not this iterator's: " + e.getMessage(), e);
+        }
     }
 }

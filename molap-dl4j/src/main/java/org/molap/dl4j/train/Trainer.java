@@ -46,8 +46,16 @@ public final class Trainer {
 
     /** Runs {@code config.iterations()} iterations (or until the data ends) and returns what the phase did. */
     public PhaseRecord fit(String phase, TrainableModel model, TrainableSet trainable, DataSetIterator data) {
+        Checkpoints checkpoints = Checkpoints.active();
+        String key = checkpoints == null ? null : checkpoints.nextKey(phase);
+        Checkpoints.Saved ended = checkpoints == null ? null : checkpoints.ended(key);
+        if (ended != null) {     // resumed run: this phase had ended; its model is restored, not trained again
+            restore(model, ended.variables(), "model variable", key);
+            return ended.header().record();
+        }
         List<String> names = new ArrayList<>();
         Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+        Map<String, INDArray> optimiserState = new LinkedHashMap<>();
         long trainableEntries = 0;
         for (String name : trainable.variables()) {
             INDArray param = model.parameters().get(name);
@@ -55,7 +63,9 @@ public final class Trainer {
                 throw new IllegalArgumentException("The model has no variable '" + name + "' to train.");
             }
             names.add(name);
-            updaters.put(name, adamFor(param));
+            INDArray state = Nd4j.zeros(param.dataType(), 1, Adam.builder().build().stateSize(param.length()));
+            optimiserState.put(name, state);
+            updaters.put(name, adamFor(param, state));
             trainableEntries += trainable.trainableEntries(name, param.length());
         }
         long parameters = model.parameters().values().stream().mapToLong(INDArray::length).sum();
@@ -65,6 +75,21 @@ public final class Trainer {
         double first = Double.NaN;
         double last = Double.NaN;
         int done = 0;
+        double earlierSeconds = 0;   // trained before a resume
+        Checkpoints.Saved underWay = checkpoints == null ? null : checkpoints.underWay(key);
+        if (underWay != null) {
+            restore(model, underWay.variables(), "model variable", key);
+            for (Map.Entry<String, INDArray> e : optimiserState.entrySet()) {
+                restoreArray(e.getValue(), underWay.optimiser().get(e.getKey()), "optimiser state", e.getKey(), key);
+            }
+            if (underWay.iterator() != null) {
+                ((Resumable) data).restoreState(underWay.iterator());
+            }
+            done = underWay.header().iteration();
+            first = underWay.header().firstLoss();
+            last = underWay.header().lastLoss();
+            earlierSeconds = underWay.header().trainedSeconds();
+        }
         long start = System.nanoTime();
         while (done < config.iterations() && data.hasNext()) {
             DataSet batch = data.next();
@@ -119,16 +144,40 @@ public final class Trainer {
                 }
             }
             done++;
+            if (checkpoints != null && done < config.iterations() && checkpoints.due(done)) {
+                checkpoints.save(key, done, first, last, model.parameters(), optimiserState,
+                        data instanceof Resumable r ? r.saveState() : null, null, earlierSeconds + (System.nanoTime() - start) / 1e9);
+            }
         }
-        double ms = done == 0 ? 0 : (System.nanoTime() - start) / 1e6 / done;
-        return new PhaseRecord(phase, done, first, last, parameters, trainableEntries, trainableEntries * done, ms, sizes);
+        double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
+        double ms = done == 0 ? 0 : seconds * 1e3 / done;
+        PhaseRecord record = new PhaseRecord(phase, done, first, last, parameters, trainableEntries, trainableEntries * done, ms, sizes);
+        if (checkpoints != null) {
+            checkpoints.save(key, done, first, last, model.parameters(), Map.of(), null, record, seconds);
+        }
+        return record;
     }
 
-    private GradientUpdater<?> adamFor(INDArray param) {
+    /** Puts checkpointed arrays back into the model's live variables, each of the same shape. */
+    private static void restore(TrainableModel model, Map<String, INDArray> saved, String what, String key) {
+        for (Map.Entry<String, INDArray> e : model.parameters().entrySet()) {
+            restoreArray(e.getValue(), saved.get(e.getKey()), what, e.getKey(), key);
+        }
+    }
+
+    private static void restoreArray(INDArray live, INDArray saved, String what, String name, String key) {
+        if (saved == null || !java.util.Arrays.equals(saved.shape(), live.shape()) || saved.dataType() != live.dataType()) {
+            throw new IllegalStateException("The checkpoint of phase " + key + " does not fit this run: " + what + " " + name
+                    + (saved == null ? " is missing" : " is " + saved.dataType() + java.util.Arrays.toString(saved.shape())
+                    + ", the run has " + live.dataType() + java.util.Arrays.toString(live.shape())) + ".");
+        }
+        live.assign(saved);
+    }
+
+    private GradientUpdater<?> adamFor(INDArray param, INDArray state) {
         Optimiser o = config.optimiser();
         Adam adam = Adam.builder().learningRateSchedule(config.schedule()).beta1(o.beta1()).beta2(o.beta2())
                 .epsilon(o.epsilon()).build();
-        INDArray state = Nd4j.zeros(param.dataType(), 1, adam.stateSize(param.length()));
         GradientUpdater<?> updater = adam.instantiate(state, false);
         updater.setStateViewArray(state, param.shape(), param.ordering(), true);
         return updater;
