@@ -1,7 +1,6 @@
 package org.molap.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.molap.core.run.RunDirectory;
@@ -80,7 +79,7 @@ class ResumeTest {
         assertEquals("complete", manifest.path("status").asText());
         assertEquals(1, manifest.path("resumed").size());
 
-        assertEquals(withoutTimings(whole), withoutTimings(resumed), "results.json but its timings");
+        assertEquals(DeterminismTest.withoutTimings(whole), DeterminismTest.withoutTimings(resumed), "results.json but its timings");
         assertEquals(Files.readString(whole.resolve(RunDirectory.METRICS)), Files.readString(resumed.resolve(RunDirectory.METRICS)),
                 "every metrics line, those written before the kill and after the resume");
         try (Stream<Path> arrays = Files.list(whole.resolve(RunDirectory.ARRAYS))) {
@@ -109,12 +108,5 @@ class ResumeTest {
         try (Stream<String> lines = Files.lines(metrics)) {
             return lines.filter(l -> l.contains("\"" + phase + "\"")).count();
         }
-    }
-
-    private static JsonNode withoutTimings(Path run) throws IOException {
-        JsonNode results = RunDirectory.JSON.readTree(run.resolve(RunDirectory.RESULTS).toFile());
-        ((ObjectNode) results).remove("wall_clock_seconds");
-        results.path("phases").forEach(p -> ((ObjectNode) p).remove("ms_per_iteration"));
-        return results;
     }
 }
