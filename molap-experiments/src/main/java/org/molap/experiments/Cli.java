@@ -144,9 +144,19 @@ public final class Cli {
             Thread.currentThread().interrupt();
             return 0;
         } catch (UsageException | IllegalArgumentException | TrainingDivergedException e) {
-            err.println("molap: " + e.getMessage());
+            err.println("molap: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (java.io.UncheckedIOException e) {     // a full disk, a folder that became unwritable
+            String cause = e.getCause().getClass().getName() + ": ";
+            String message = e.getMessage().startsWith(cause) ? e.getMessage().substring(cause.length()) : e.getMessage();
+            err.println("molap: " + oneLine(message) + (message.endsWith(".") ? "" : "."));
             return 2;
         }
+    }
+
+    /** A message on one line (a parser's message may carry the offending line and a caret below it). */
+    static String oneLine(String message) {
+        return message == null ? "an error without a message" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     /** runs [--out <folder>]: the folder, ./runs by default. */

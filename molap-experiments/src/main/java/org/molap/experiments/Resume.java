@@ -31,7 +31,7 @@ final class Resume {
         } catch (IOException e) {
             throw new UsageException("The manifest of " + dir + " cannot be read (" + e.getMessage() + ").");
         }
-        String status = RunStatus.of(manifest);
+        String status = RunStatus.of(dir, manifest);
         if (status.equals("complete")) {
             console.println(dir + " is complete; nothing to resume.");
             return dir;

@@ -90,7 +90,9 @@ final class RunCommandLine {
     private static Map<String, String> fromConfigFile(Command e, Path file) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(Files.readString(file));
+            // a key given twice is an error, as an option given twice on the command line
+            root = YAMLMapper.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()
+                    .readTree(Files.readString(file));
         } catch (IOException notReadable) {
             throw new UsageException("The config file " + file + " cannot be read as YAML or JSON ("
                     + notReadable.getMessage().lines().findFirst().orElse("") + ").");

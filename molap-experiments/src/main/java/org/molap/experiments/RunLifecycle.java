@@ -74,6 +74,7 @@ public final class RunLifecycle {
     /** Runs {@code body} in a new run directory of experiment {@code name} and returns the directory. */
     public static Path execute(Options options, String name, Map<String, Object> config, Map<String, Object> seeds,
                                Consumer<RunDirectory> body) {
+        int checkpointEvery = every(options);     // checked before the run directory exists, as every option
         boolean resume = options.resumeDir() != null;
         RunDirectory run = resume ? RunDirectory.reopen(options.resumeDir()) : RunDirectory.create(options.out(), name);
         // Ctrl-C or SIGTERM: the JVM runs its shutdown hooks, and this one marks the run interrupted and renames it.
@@ -103,8 +104,8 @@ public final class RunLifecycle {
                 }
             }
             LOG.info("{} in {}, effective configuration:\n{}", name, run.path(), yaml(config));
-            Checkpoints checkpoints = new Checkpoints(run.path().resolve(CHECKPOINTS), every(options) > 0 ? 0 : CHECKPOINT_MILLIS,
-                    every(options), Map.of(RunDirectory.METRICS, run.path().resolve(RunDirectory.METRICS)), resume);
+            Checkpoints checkpoints = new Checkpoints(run.path().resolve(CHECKPOINTS), checkpointEvery > 0 ? 0 : CHECKPOINT_MILLIS,
+                    checkpointEvery, Map.of(RunDirectory.METRICS, run.path().resolve(RunDirectory.METRICS)), resume);
             try (AutoCloseable active = checkpoints.activate()) {
                 body.accept(run);
             } catch (RuntimeException | Error e) {

@@ -47,7 +47,7 @@ final class RunsCommand {
                 continue;
             }
             String started = manifest.path("started").asText("");
-            String status = RunStatus.of(manifest);
+            String status = RunStatus.of(d, manifest);
             // a stale run ended when it last wrote a metrics line or its manifest
             String ended = status.equals("stale") ? lastWrite(d) : manifest.path("ended").asText(null);
             out.printf("%-40s %-10s %-12s %-20s %9s  %s%n", d.getFileName(), manifest.path("experiment").asText("?"),

@@ -181,13 +181,18 @@ public final class RunDirectory {
         return true;
     }
 
+    /** Records the end; when the manifest cannot be rewritten (a full disk), the rename that follows still tells. */
     private void end(String newStatus, String reason) {
         status = newStatus;
         manifest.put("ended", java.time.Instant.now().toString());
         if (reason != null) {
             manifest.put("error", reason);
         }
-        recordInManifest("status", newStatus);
+        try {
+            recordInManifest("status", newStatus);
+        } catch (UncheckedIOException e) {
+            // the directory's new name (.failed, .interrupted) is the record
+        }
     }
 
     private void renameTo(String suffix) {

@@ -13,6 +13,19 @@ public final class RunStatus {
     private RunStatus() {
     }
 
+    /**
+     * The status of the run in {@code dir}: as {@link #of(JsonNode)}, except that a directory renamed {@code .failed}
+     * or {@code .interrupted} whose manifest could not be rewritten (a full disk) says so by its name.
+     */
+    public static String of(java.nio.file.Path dir, JsonNode manifest) {
+        String name = dir.getFileName().toString();
+        String status = of(manifest);
+        if (!status.equals("running") && !status.equals("stale")) {
+            return status;
+        }
+        return name.endsWith(".failed") ? "failed" : name.endsWith(".interrupted") ? "interrupted" : status;
+    }
+
     public static String of(JsonNode manifest) {
         String status = manifest.path("status").asText("unknown");
         if (!status.equals("running")) {

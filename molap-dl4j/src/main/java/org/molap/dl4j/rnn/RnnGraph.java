@@ -117,8 +117,17 @@ public final class RnnGraph implements RecurrentModel {
         return model.array(variable);
     }
 
-    /** Writes the graph with its current weights (SameDiff flatbuffers format). */
+    /** Writes the graph with its current weights (SameDiff flatbuffers format); a failed write names its cause. */
     public void save(File file) {
-        model.sameDiff().save(file, false);
+        try {
+            model.sameDiff().save(file, false);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new java.io.UncheckedIOException(new java.io.IOException("Could not write the model file " + file + ": "
+                    + root.getMessage(), e));
+        }
     }
 }

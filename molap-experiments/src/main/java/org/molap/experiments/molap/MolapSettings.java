@@ -163,8 +163,12 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
             return MolapTasks.names();
         }
         try {
-            return Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            List<String> tasks = Arrays.stream(option.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .map(n -> MolapTasks.byName(n, TaskConfig.defaults()).name()).distinct().toList();
+            if (tasks.isEmpty()) {
+                throw new UsageException("Option --tasks needs at least one task (names or T1..T9); leave it out for all nine.");
+            }
+            return tasks;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
