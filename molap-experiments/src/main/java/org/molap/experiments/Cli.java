@@ -180,7 +180,7 @@ public final class Cli {
                   ./molap run <experiment> --help
                   ./molap bench [--problems molap|families|all] [--repeats <n>] [--alpha <a>] [--sweep] [--out <file.json>]
                   ./molap resume <run-dir>        continues an interrupted, failed or killed run from its last checkpoint
-  ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
+                  ./molap runs [--out <folder>]   the runs of a folder: status (stale when killed), duration, headline
                   ./molap ui <run-dir>... [--port <n>] [--host <address>] [--live]   the DL4J training UI for runs
                   ./molap readme                  rewrites README.md's results tables from the files in results/
                   ./molap keep <run-dir> <file>   keeps a complete run's results as one file for those tables
