@@ -1,6 +1,5 @@
 package org.molap.core.stats;
 
-import java.util.SplittableRandom;
 
 /**
  * Standard-normal draws by Marsaglia and Tsang's ziggurat (J. Stat. Softw. 5(8), 2000; 128 layers), on
@@ -35,10 +34,46 @@ public final class Ziggurat {
         }
     }
 
-    private final SplittableRandom rng;
+    private final SplitMix rng;
 
     public Ziggurat(long seed) {
-        this.rng = new SplittableRandom(seed);
+        this.rng = new SplitMix(seed);
+    }
+
+    /** The generator's whole state, for a checkpoint. */
+    public long state() {
+        return rng.seed;
+    }
+
+    /** Returns to a state {@link #state()} gave. */
+    public void restore(long state) {
+        rng.seed = state;
+    }
+
+    /**
+     * java.util.SplittableRandom's sequence (SplitMix64, Steele et al. 2014) with its state in view, so that a
+     * checkpoint can hold it: the same nextInt and nextLong, draw for draw, as {@code new SplittableRandom(seed)}.
+     */
+    static final class SplitMix {
+        private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+        long seed;
+
+        SplitMix(long seed) {
+            this.seed = seed;
+        }
+
+        int nextInt() {
+            long z = seed += GOLDEN_GAMMA;
+            z = (z ^ (z >>> 33)) * 0x62a9d9ed799705f5L;
+            return (int) (((z ^ (z >>> 28)) * 0xcb24d0a5c88c35b3L) >>> 32);
+        }
+
+        long nextLong() {
+            long z = seed += GOLDEN_GAMMA;
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            return z ^ (z >>> 31);
+        }
     }
 
     public double next() {

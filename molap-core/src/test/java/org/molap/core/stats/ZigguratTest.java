@@ -50,4 +50,27 @@ class ZigguratTest {
             assertEquals(a.next(), b.next(), 0);
         }
     }
+
+    /** The generator is SplittableRandom's sequence, and a state taken mid-way restores the rest of it exactly. */
+    @org.junit.jupiter.api.Test
+    void itsUniformSourceIsSplittableRandomAndItsStateRestores() {
+        java.util.SplittableRandom reference = new java.util.SplittableRandom(42);
+        Ziggurat.SplitMix ours = new Ziggurat.SplitMix(42);
+        for (int i = 0; i < 100_000; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(reference.nextInt(), ours.nextInt());
+            org.junit.jupiter.api.Assertions.assertEquals(reference.nextLong(), ours.nextLong());
+        }
+        Ziggurat z = new Ziggurat(7);
+        for (int i = 0; i < 1000; i++) {
+            z.next();
+        }
+        long state = z.state();
+        double[] rest = new double[1000];
+        z.fill(rest);
+        Ziggurat again = new Ziggurat(99);
+        again.restore(state);
+        double[] replay = new double[1000];
+        again.fill(replay);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(rest, replay, 0);
+    }
 }

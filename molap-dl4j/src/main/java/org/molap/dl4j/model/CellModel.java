@@ -19,7 +19,7 @@ import java.util.Random;
  * the loss and its gradients by SameDiff's automatic differentiation, and the forward pass. Noise and random initial
  * states are drawn afresh for every call from this model's seeded generator.
  */
-public final class CellModel implements TrainableModel {
+public final class CellModel implements TrainableModel, org.molap.dl4j.train.Resumable {
     private final SameDiff sd;
     private final Cell cell;
     private final Loss loss;
@@ -129,5 +129,16 @@ public final class CellModel implements TrainableModel {
 
     private INDArray normal(long... shape) {
         return noise.standardNormal(dtype, shape);
+    }
+
+    /** The noise generator's state: process noise and random initial states continue as they would have. */
+    @Override
+    public byte[] saveState() {
+        return noise.saveState();
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        noise.restoreState(state);
     }
 }

@@ -47,8 +47,12 @@ public final class Checkpoints {
                          Map<String, Long> journalBytes, PhaseRecord record, double trainedSeconds) {
     }
 
-    /** A checkpoint read back: its header, the model's variables, the optimiser's state and the iterator's state. */
-    public record Saved(Header header, Map<String, INDArray> variables, Map<String, INDArray> optimiser, byte[] iterator) {
+    /**
+     * A checkpoint read back: its header, the model's variables, the optimiser's state, and the states of the data
+     * iterator and of the model's own random generator (null where they have none).
+     */
+    public record Saved(Header header, Map<String, INDArray> variables, Map<String, INDArray> optimiser, byte[] iterator,
+                        byte[] model) {
     }
 
     private final Path dir;
@@ -150,13 +154,13 @@ public final class Checkpoints {
 
     /** Saves a phase's state ({@code record} null) or its end ({@code record} given). */
     void save(String key, int iteration, double firstLoss, double lastLoss, Map<String, INDArray> variables,
-              Map<String, INDArray> optimiser, byte[] iterator, PhaseRecord record, double trainedSeconds) {
+              Map<String, INDArray> optimiser, byte[] iterator, byte[] modelState, PhaseRecord record, double trainedSeconds) {
         long t0 = System.nanoTime();
         Map<String, Long> bytes = new LinkedHashMap<>();
         journals.forEach((name, file) -> bytes.put(name, size(file)));
         Header h = new Header(key, record != null, iteration, firstLoss, lastLoss, ++sequence, bytes, record, trainedSeconds);
         String name = record != null ? "phase-" + key + ".zip" : String.format("state-%08d.zip", sequence);
-        write(dir.resolve(name), new Saved(h, variables, optimiser, iterator));
+        write(dir.resolve(name), new Saved(h, variables, optimiser, iterator, modelState));
         if (record == null) {
             prune();
         }
@@ -208,6 +212,10 @@ public final class Checkpoints {
                     zip.putNextEntry(new ZipEntry("iterator.bin"));
                     zip.write(s.iterator());
                 }
+                if (s.model() != null) {
+                    zip.putNextEntry(new ZipEntry("model.bin"));
+                    zip.write(s.model());
+                }
             }
             try (RandomAccessFile f = new RandomAccessFile(tmp.toFile(), "rw")) {
                 f.getFD().sync();
@@ -227,6 +235,7 @@ public final class Checkpoints {
         Map<String, INDArray> variables = new LinkedHashMap<>();
         Map<String, INDArray> optimiser = new LinkedHashMap<>();
         byte[] iterator = null;
+        byte[] model = null;
         try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 byte[] bytes = readAll(zip);     // the CRC is checked when the entry ends
@@ -239,6 +248,8 @@ public final class Checkpoints {
                     optimiser.put(arrayName(name), Nd4j.createNpyFromByteArray(bytes));
                 } else if (name.equals("iterator.bin")) {
                     iterator = bytes;
+                } else if (name.equals("model.bin")) {
+                    model = bytes;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -247,7 +258,7 @@ public final class Checkpoints {
         if (header == null) {
             throw new IllegalArgumentException("The checkpoint " + file + " has no " + HEADER + "; it is not a MoLaP checkpoint.");
         }
-        return new Saved(header, variables, optimiser, iterator);
+        return new Saved(header, variables, optimiser, iterator, model);
     }
 
     private static String arrayName(String entry) {

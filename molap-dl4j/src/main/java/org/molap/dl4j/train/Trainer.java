@@ -51,6 +51,12 @@ public final class Trainer {
         Checkpoints.Saved ended = checkpoints == null ? null : checkpoints.ended(key);
         if (ended != null) {     // resumed run: this phase had ended; its model is restored, not trained again
             restore(model, ended.variables(), "model variable", key);
+            if (ended.iterator() != null) {
+                ((Resumable) data).restoreState(ended.iterator());
+            }
+            if (ended.model() != null) {
+                ((Resumable) model).restoreState(ended.model());
+            }
             return ended.header().record();
         }
         List<String> names = new ArrayList<>();
@@ -84,6 +90,9 @@ public final class Trainer {
             }
             if (underWay.iterator() != null) {
                 ((Resumable) data).restoreState(underWay.iterator());
+            }
+            if (underWay.model() != null) {
+                ((Resumable) model).restoreState(underWay.model());
             }
             done = underWay.header().iteration();
             first = underWay.header().firstLoss();
@@ -151,14 +160,17 @@ public final class Trainer {
             done++;
             if (checkpoints != null && done < config.iterations() && checkpoints.due(done)) {
                 checkpoints.save(key, done, first, last, model.parameters(), optimiserState,
-                        data instanceof Resumable r ? r.saveState() : null, null, earlierSeconds + (System.nanoTime() - start) / 1e9);
+                        data instanceof Resumable r ? r.saveState() : null, model instanceof Resumable m ? m.saveState() : null,
+                        null, earlierSeconds + (System.nanoTime() - start) / 1e9);
             }
         }
         double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
         double ms = done == 0 ? 0 : seconds * 1e3 / done;
         PhaseRecord record = new PhaseRecord(phase, done, first, last, parameters, trainableEntries, trainableEntries * done, ms, sizes);
         if (checkpoints != null) {
-            checkpoints.save(key, done, first, last, model.parameters(), Map.of(), null, record, seconds);
+            // the generators' states too: a model or an iterator may go on into the next phase
+            checkpoints.save(key, done, first, last, model.parameters(), Map.of(), data instanceof Resumable r ? r.saveState() : null,
+                    model instanceof Resumable m ? m.saveState() : null, record, seconds);
         }
         return record;
     }
