@@ -28,7 +28,7 @@ import java.util.Map;
  * The loss is the (optionally masked) mean squared error, seed 001's. Noise and the initial state are drawn per call
  * from this engine's seeded generator, as the graph draws them. Elementwise work runs as ND4J ops on whole steps.
  */
-final class MotorBptt implements TrainableModel, org.molap.dl4j.train.Resumable {
+final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     private final MotorRateCell.Config c;
     private final int outputs;
     private final int steps;
@@ -170,14 +170,8 @@ final class MotorBptt implements TrainableModel, org.molap.dl4j.train.Resumable 
         return run(inputs).reshape(steps, inputs.size(0), outputs).permute(1, 2, 0).dup('c');
     }
 
-    /** The noise generator's state: process noise and random initial states continue as they would have. */
     @Override
-    public byte[] saveState() {
-        return noise.saveState();
-    }
-
-    @Override
-    public void restoreState(byte[] state) {
-        noise.restoreState(state);
+    public org.molap.dl4j.model.NoiseSource noise() {
+        return noise;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Random;
  * the loss and its gradients by SameDiff's automatic differentiation, and the forward pass. Noise and random initial
  * states are drawn afresh for every call from this model's seeded generator.
  */
-public final class CellModel implements TrainableModel, org.molap.dl4j.train.Resumable {
+public final class CellModel implements org.molap.dl4j.model.NoisyModel {
     private final SameDiff sd;
     private final Cell cell;
     private final Loss loss;
@@ -131,14 +131,8 @@ public final class CellModel implements TrainableModel, org.molap.dl4j.train.Res
         return noise.standardNormal(dtype, shape);
     }
 
-    /** The noise generator's state: process noise and random initial states continue as they would have. */
     @Override
-    public byte[] saveState() {
-        return noise.saveState();
-    }
-
-    @Override
-    public void restoreState(byte[] state) {
-        noise.restoreState(state);
+    public org.molap.dl4j.model.NoiseSource noise() {
+        return noise;
     }
 }
