@@ -26,6 +26,7 @@ public final class ReadmeTables {
     private static final Map<String, Function<List<JsonNode>, String>> KINDS = Map.of(
             "molap-tasks", ReadmeTables::molapTasks,
             "families", ReadmeTables::families,
+            "bench", ReadmeTables::bench,
             "baselines-summary", BaselineTables::summary,
             "claims", BaselineTables::claims,
             "baselines-pair", BaselineTables::pair,
@@ -132,6 +133,33 @@ public final class ReadmeTables {
                     .append(String.format(Locale.ROOT, "%.2f", row.path("physical_limit_ms").asDouble())).append(" | ")
                     .append(times(row.path("over_limit").asDouble())).append(" |\n");
             previous = family;
+        }
+        return t.toString();
+    }
+
+    /**
+     * The bench's problems (bench JSON), one block each: every contender's min, median and interquartile range in
+     * ms and its median over ours, then the physical limit and ours over it.
+     */
+    static String bench(List<JsonNode> benches) {
+        StringBuilder t = new StringBuilder("| problem (N, batch, T) | contender | min ms | median ms | IQR ms | median / ours |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (JsonNode p : benches.get(0).path("problems")) {
+            String problem = String.format(Locale.ROOT, "%s (%d, %d, %d)", p.path("name").asText(), p.path("N").asInt(),
+                    p.path("batch").asInt(), p.path("T").asInt());
+            double ours = p.path("contenders").path("ours").path("median_ms").asDouble();
+            boolean first = true;
+            for (JsonNode c : p.path("contenders")) {
+                String label = c.path("label").asText();
+                t.append("| ").append(first ? problem : "").append(" | ").append(first ? "**" + label + "**" : label).append(" | ")
+                        .append(ms(c.path("min_ms").asDouble())).append(" | ").append(ms(c.path("median_ms").asDouble())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.1f", c.path("iqr_ms").asDouble())).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2fx", c.path("median_ms").asDouble() / ours)).append(" |\n");
+                first = false;
+            }
+            t.append(String.format(Locale.ROOT, "| | physical limit (%.2f GFLOP at %.0f GFLOP/s peak sgemm) | | %.1f | | ours at %.2fx the limit |%n",
+                    p.path("flops_per_iteration").asDouble() / 1e9, p.path("peak_sgemm_gflops").asDouble(),
+                    p.path("physical_limit_ms").asDouble(), p.path("ours_over_limit").asDouble()));
         }
         return t.toString();
     }
