@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A run killed with SIGKILL in the middle of a phase and resumed ends exactly as the uninterrupted run with the same
- * seed: results.json (but its timings), every metrics.jsonl line and every array bit for bit. The killed run also
- * left a checkpoint half-written, as a kill during a write does.
+ * A run killed with SIGKILL and resumed ends exactly as the uninterrupted run with the same seed: results.json (but
+ * its timings), every metrics.jsonl line and every array bit for bit. Killed in the middle of a phase, and killed in
+ * the middle of writing a checkpoint (frozen with SIGSTOP while its temporary file exists, then killed).
  */
 class ResumeTest {
-    private static final String[] RUN = {"run", "molap", "--units", "20", "--iterations", "150", "--tasks", "DelayPro,MemDm1",
-            "--checkpoint-every", "20"};
+    private static final List<String> RUN = List.of("run", "molap", "--units", "20", "--iterations", "150", "--tasks",
+            "DelayPro,MemDm1");
 
     private static String cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,47 +38,95 @@ class ResumeTest {
         return lines.get(lines.size() - 1);
     }
 
-    private static String[] with(String... more) {
-        List<String> a = new ArrayList<>(List.of(RUN));
+    private static List<String> with(String... more) {
+        List<String> a = new ArrayList<>(RUN);
         a.addAll(List.of(more));
-        return a.toArray(String[]::new);
+        return a;
     }
 
     @Test
     void aRunKilledMidPhaseResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
-        Path whole = Path.of(cli(with("--out", tmp.resolve("whole").toString())));
-
-        // the same run in a child JVM, killed with SIGKILL while the second module pre-trains
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cli.class.getName()));
-        command.addAll(List.of(with("--out", tmp.resolve("killed").toString())));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        Process child = pb.start();
-        Path killedDir = null;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            killedDir = onlyRun(tmp.resolve("killed"));
-            if (killedDir != null && linesOf(killedDir, "pretrain-M2") >= 50) {
-                break;
-            }
-            assertTrue(child.isAlive(), "the child must still train: " + Files.readString(tmp.resolve("child.log")));
-        }
+        Path whole = Path.of(cli(with("--checkpoint-every", "20", "--out", tmp.resolve("whole").toString()).toArray(String[]::new)));
+        Process child = child(tmp, with("--checkpoint-every", "20", "--out", tmp.resolve("killed").toString()));
+        Path killed = awaitRun(tmp, child, dir -> linesOf(dir, "pretrain-M2") >= 50);
         child.destroyForcibly();                 // SIGKILL: no shutdown hook runs
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(killedDir != null && linesOf(killedDir, "pretrain-M2") < 150, "killed inside the phase");
-        JsonNode stale = RunDirectory.JSON.readTree(killedDir.resolve("manifest.json").toFile());
-        assertEquals("running", stale.path("status").asText(), "a killed run cannot mark itself");
-        // a checkpoint cut short by the kill: the temporary file a write leaves behind
-        Files.write(killedDir.resolve(RunLifecycle.CHECKPOINTS).resolve("state-99999999.zip.tmp"), new byte[] {'P', 'K', 3});
+        assertTrue(linesOf(killed, "pretrain-M2") < 150, "killed inside the phase");
+        assertEquals("running", RunDirectory.JSON.readTree(killed.resolve("manifest.json").toFile()).path("status").asText(),
+                "a killed run cannot mark itself");
 
-        Path resumed = Path.of(cli("resume", killedDir.toString()));
-        assertEquals(killedDir, resumed, "resumed in its own directory");
+        Path resumed = Path.of(cli("resume", killed.toString()));
+        assertEquals(killed, resumed, "resumed in its own directory");
         JsonNode manifest = RunDirectory.JSON.readTree(resumed.resolve("manifest.json").toFile());
         assertEquals("complete", manifest.path("status").asText());
         assertEquals(1, manifest.path("resumed").size());
+        assertSameRun(whole, resumed);
+        assertEquals(resumed, Path.of(cli("resume", resumed.toString())), "a complete run has nothing to resume");
+    }
 
+    @Test
+    void aRunKilledWhileWritingACheckpointResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
+        Path whole = Path.of(cli(with("--out", tmp.resolve("whole").toString()).toArray(String[]::new)));
+        // a checkpoint after every iteration: writes are frequent; freeze the child while one is half-written
+        Process child = child(tmp, with("--checkpoint-every", "1", "--out", tmp.resolve("killed").toString()));
+        Path killed = awaitRun(tmp, child, dir -> linesOf(dir, "pretrain-M2") >= 30);
+        Path checkpoints = killed.resolve(RunLifecycle.CHECKPOINTS);
+        List<String> halfWritten = List.of();
+        for (int attempt = 0; attempt < 2000 && halfWritten.isEmpty(); attempt++) {
+            signal("STOP", child);
+            halfWritten = temporaryFiles(checkpoints);
+            if (halfWritten.isEmpty()) {
+                signal("CONT", child);
+                Thread.sleep(3);
+            }
+        }
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(!halfWritten.isEmpty(), "the child was killed while it wrote a checkpoint");
+        assertEquals(halfWritten, temporaryFiles(checkpoints), "the half-written checkpoint is still there when resuming");
+
+        Path resumed = Path.of(cli("resume", killed.toString()));
+        assertSameRun(whole, resumed);
+    }
+
+    private static Process child(Path tmp, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cli.class.getName()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    private interface RunCondition {
+        boolean holds(Path run) throws IOException;
+    }
+
+    /** The child's run directory once {@code ready} holds for it (the child must still be training then). */
+    private static Path awaitRun(Path tmp, Process child, RunCondition ready) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            Path dir = onlyRun(tmp.resolve("killed"));
+            if (dir != null && ready.holds(dir)) {
+                return dir;
+            }
+            assertTrue(child.isAlive(), "the child must still train: " + Files.readString(tmp.resolve("child.log")));
+        }
+        throw new AssertionError("the child did not get there in 3 minutes: " + Files.readString(tmp.resolve("child.log")));
+    }
+
+    private static void signal(String name, Process p) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, String.valueOf(p.pid())).start().waitFor());
+    }
+
+    private static List<String> temporaryFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).sorted().toList();
+        }
+    }
+
+    private static void assertSameRun(Path whole, Path resumed) throws IOException {
         assertEquals(DeterminismTest.withoutTimings(whole), DeterminismTest.withoutTimings(resumed), "results.json but its timings");
         assertEquals(Files.readString(whole.resolve(RunDirectory.METRICS)), Files.readString(resumed.resolve(RunDirectory.METRICS)),
                 "every metrics line, those written before the kill and after the resume");
@@ -88,7 +136,6 @@ class ResumeTest {
                         "array " + a.getFileName() + " bit for bit");
             }
         }
-        assertEquals(resumed, Path.of(cli("resume", resumed.toString())), "a complete run has nothing to resume");
     }
 
     private static Path onlyRun(Path parent) throws IOException {
