@@ -45,6 +45,8 @@ public final class ElmanBptt implements RecurrentModel {
     private INDArray[] outputSteps;
     private INDArray[] outputErrorSteps;
     private TanhSteps tanh;
+    /** For evaluation under activity silencing (seed 000 A.4): 0 for a silenced unit, 1 else; null: none silenced. */
+    private INDArray keep;
 
     private ElmanBptt(RnnGraph.Shape shape) {
         this.shape = shape;
@@ -99,14 +101,39 @@ public final class ElmanBptt implements RecurrentModel {
             }
             Gemm.into(inputSteps[t], false, wIn, true, stateSteps[t], 1, t > 0 ? 1 : 0);
             tanh.forward(t);
+            if (keep != null) {
+                stateSteps[t].muliRowVector(keep);    // silenced units clamped at 0 at every step
+            }
             Gemm.into(stateSteps[t], false, wOut, true, outputSteps[t], 1, 0);
         }
         INDArray y = outputBuffer.addiRowVector(array(Head.B_OUT));
         return new Pass(b, x, h, y);
     }
 
+    /**
+     * Clamps the given units at 0 at every step of {@link #forward} and {@link #states} (null or none true: no
+     * silencing); for evaluating a trained network under activity silencing, not for training.
+     */
+    public ElmanBptt silence(boolean[] silenced) {
+        if (silenced != null && silenced.length != shape.units()) {
+            throw new IllegalArgumentException("Silencing needs one flag per unit (" + shape.units() + "), got " + silenced.length + ".");
+        }
+        boolean any = false;
+        double[] k = new double[shape.units()];
+        for (int i = 0; i < k.length; i++) {
+            boolean off = silenced != null && silenced[i];
+            k[i] = off ? 0 : 1;
+            any |= off;
+        }
+        keep = any ? Nd4j.createFromArray(k).castTo(shape.dtype()).reshape(1, k.length) : null;
+        return this;
+    }
+
     @Override
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, Collection<String> variables) {
+        if (keep != null) {
+            throw new IllegalStateException("A network with silenced units is for evaluation; its gradients do not account for the silencing.");
+        }
         Pass p = run(inputs);
         int steps = shape.steps();
         INDArray diff = TimeMajor.into(targets, outputErrorBuffer).rsubi(p.y());
