@@ -22,6 +22,7 @@ public final class Cli {
         register(new org.molap.experiments.molap.MemoryExperiment());
         register(new org.molap.experiments.baselines.BaselinesExperiment());
         register(new org.molap.experiments.baselines.SeedSummary());
+        register(new org.molap.experiments.robustness.RobustnessExperiment());
     }
 
     private static void register(Experiment e) {

@@ -55,6 +55,8 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "trials per training batch (default: quick 64, paper 200, seed 000 A.2)");
     public static final RunOption CHECKPOINT_EVERY = new RunOption("checkpoint-every", Integer.class, "<n>",
             "save the training state every n iterations for ./molap resume (default: once a minute, and at every phase's end)");
+    public static final RunOption DRAWS = new RunOption("draws", Integer.class, "<n>",
+            "random draws per perturbation level (default: quick 3, paper 30, seed 000 A.4)");
     public static final RunOption METHODS = new RunOption("methods", String.class, "<a,b,...>",
             "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
     public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",

@@ -79,23 +79,7 @@ public final class BaselinesExperiment implements Experiment {
     private void execute(BaselineSettings b, RunDirectory run, PrintStream console) {
         long start = System.nanoTime();
         MolapSettings s = b.molap();
-        console.printf("Baselines (%s profile): %d tasks, batch %d, %d task-training iterations per task, run %s%n",
-                s.profile().id(), s.tasks().size(), s.phases().batchSize(), s.phases().taskTraining().iterations(), run.path());
-        List<MethodResult> methods = new ArrayList<>();
-        try (org.molap.experiments.RunRecording metrics = org.molap.experiments.RunRecording.open(run)) {
-            for (String method : b.methods()) {
-                methods.add(switch (method) {
-                    case MOLAP -> molap(MOLAP, "MoLaP (CCA)", s, metrics, console, new MolapExperiment.RunFiles(run));
-                    case SEPARATE -> separate(b, metrics, console);
-                    case DNI -> dni(b, metrics, console);
-                    case NO_PRETRAINING -> molap(NO_PRETRAINING, "MoLaP, no pre-training", s.withPrimitives(null), metrics, console,
-                            new MolapExperiment.RunFiles(run, NO_PRETRAINING + "-"));
-                    case PCA -> molap(PCA, "MoLaP (PCA)", s.withPrimitives(LatentPrimitives.Method.PCA), metrics, console,
-                            new MolapExperiment.RunFiles(run, PCA + "-"));
-                    default -> throw new IllegalStateException("unknown method " + method);
-                });
-            }
-        }
+        List<MethodResult> methods = train(b, run, console, NetworkSink.NONE);
         Map<String, Object> byMethod = new LinkedHashMap<>();
         methods.forEach(m -> byMethod.put(m.method(), m.json()));
         Map<String, Object> results = new LinkedHashMap<>();
@@ -113,18 +97,72 @@ public final class BaselinesExperiment implements Experiment {
         console.print(ComparisonTable.parameters(methods));
     }
 
+    /**
+     * Trains and scores every method of {@code b} in the run, handing each trained network to {@code networks}
+     * (the perturbation studies perturb them).
+     */
+    public static List<MethodResult> train(BaselineSettings b, RunDirectory run, PrintStream console, NetworkSink networks) {
+        MolapSettings s = b.molap();
+        console.printf("Baselines (%s profile): %d tasks, batch %d, %d task-training iterations per task, run %s%n",
+                s.profile().id(), s.tasks().size(), s.phases().batchSize(), s.phases().taskTraining().iterations(), run.path());
+        List<MethodResult> methods = new ArrayList<>();
+        try (org.molap.experiments.RunRecording metrics = org.molap.experiments.RunRecording.open(run)) {
+            for (String method : b.methods()) {
+                methods.add(switch (method) {
+                    case MOLAP -> molap(MOLAP, "MoLaP (CCA)", s, metrics, console, new MolapExperiment.RunFiles(run), networks);
+                    case SEPARATE -> separate(b, metrics, console, networks);
+                    case DNI -> dni(b, metrics, console, networks);
+                    case NO_PRETRAINING -> molap(NO_PRETRAINING, "MoLaP, no pre-training", s.withPrimitives(null), metrics, console,
+                            new MolapExperiment.RunFiles(run, NO_PRETRAINING + "-"), networks);
+                    case PCA -> molap(PCA, "MoLaP (PCA)", s.withPrimitives(LatentPrimitives.Method.PCA), metrics, console,
+                            new MolapExperiment.RunFiles(run, PCA + "-"), networks);
+                    default -> throw new IllegalStateException("unknown method " + method);
+                });
+            }
+        }
+        return methods;
+    }
+
     /** A MoLaP variant; {@code files} saves its primitives, models, W_rec snapshots and test traces in the run. */
     private static MethodResult molap(String method, String label, MolapSettings s, TrainingListener metrics, PrintStream console,
-                                      MolapMethod.Hooks files) {
+                                      MolapMethod.Hooks files, NetworkSink networks) {
         console.printf("%n== %s ==%n", label);
         long start = System.nanoTime();
+        MolapMethod.Hooks withNetworks = new MolapMethod.Hooks() {
+            @Override
+            public void primitivesFitted(LatentPrimitives primitives, org.molap.core.tasks.Trials fitSample) {
+                files.primitivesFitted(primitives, fitSample);
+            }
+
+            @Override
+            public void coreInitialised(RecurrentCore core) {
+                files.coreInitialised(core);
+            }
+
+            @Override
+            public void moduleTrained(int module, RecurrentModel model, PhaseRecord record) {
+                files.moduleTrained(module, model, record);
+            }
+
+            @Override
+            public void coreReady(RecurrentCore core) {
+                files.coreReady(core);
+            }
+
+            @Override
+            public void taskTrained(Task task, org.molap.dl4j.molap.HeadTraining.Result trained, TaskScore score) {
+                files.taskTrained(task, trained, score);
+                networks.accept(NetworkSink.copy(method, task, task.outputChannels().size(),
+                        s.testSeed(MolapTasks.names().indexOf(task.name())), trained.model(), s.network().modules()));
+            }
+        };
         MolapMethod.Outcome outcome = new MolapMethod(s, List.of(prefixed(method, metrics)), console)
-                .run(files);
+                .run(withNetworks);
         return new MethodResult(method, label, outcome.scores(), outcome.phases(), Set.of(RecurrentCore.W_REC, RecurrentCore.BIAS),
                 seconds(start));
     }
 
-    private static MethodResult separate(BaselineSettings b, TrainingListener metrics, PrintStream console) {
+    private static MethodResult separate(BaselineSettings b, TrainingListener metrics, PrintStream console, NetworkSink networks) {
         console.printf("%n== Separate networks ==%n");
         long start = System.nanoTime();
         MolapSettings s = b.molap();
@@ -142,12 +180,14 @@ public final class BaselinesExperiment implements Experiment {
                     s.testSeed(index), s.phases().dtype(), trained.trained().record().lastLoss());
             scores.put(name, score);
             phases.add(trained.trained().record());
+            networks.accept(NetworkSink.copy(SEPARATE, task, task.outputChannels().size(), s.testSeed(index), trained.trained().model(),
+                    s.network().modules()));
             console.println(ProgressLog.describe(trained.trained().record()) + String.format(", test accuracy %.1f%%", 100 * score.accuracy()));
         }
         return new MethodResult(SEPARATE, "Separate networks", scores, phases, Set.of(), seconds(start));
     }
 
-    private static MethodResult dni(BaselineSettings b, TrainingListener metrics, PrintStream console) {
+    private static MethodResult dni(BaselineSettings b, TrainingListener metrics, PrintStream console, NetworkSink networks) {
         console.printf("%n== DNI: one network of %d units, tasks in sequence ==%n", b.dni().units());
         long start = System.nanoTime();
         MolapSettings s = b.molap();
@@ -176,6 +216,8 @@ public final class BaselinesExperiment implements Experiment {
             RuleCuedTask task = cued.get(k);
             scores.put(task.name(), TaskScore.measure(last.get(), task, task.task().outputChannels().size(), s.testTrials(),
                     s.testSeed(MolapTasks.names().indexOf(task.name())), s.phases().dtype(), phases.get(k).lastLoss()));
+            networks.accept(NetworkSink.copy(DNI, task, task.task().outputChannels().size(),
+                    s.testSeed(MolapTasks.names().indexOf(task.name())), last.get(), s.network().modules()));
         }
         console.printf("DNI after all tasks: %s%n", ComparisonTable.inline(scores, afterLearning));
         return new MethodResult(DNI, "DNI", scores, phases,
