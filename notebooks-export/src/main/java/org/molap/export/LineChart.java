@@ -29,6 +29,15 @@ public final class LineChart {
      */
     public static void write(Path png, String title, String xLabel, String yLabel,
                              LinkedHashMap<String, double[][]> series, boolean logY) {
+        write(png, title, xLabel, yLabel, series, Map.of(), logY);
+    }
+
+    /**
+     * The same with error bars: {@code errors} maps a series' name to the half-length of its bar at each point (a
+     * standard deviation, say); series without an entry have none.
+     */
+    public static void write(Path png, String title, String xLabel, String yLabel,
+                             LinkedHashMap<String, double[][]> series, Map<String, double[]> errors, boolean logY) {
         series.forEach((name, xy) -> {
             if (xy.length != 2 || xy[0].length != xy[1].length) {
                 throw new IllegalArgumentException("Series " + name + " must be {xs, ys} of equal length.");
@@ -41,7 +50,8 @@ public final class LineChart {
         s.setLegendVisible(!series.isEmpty());
         s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);   // never over a curve
         XCharts.axes(s, XCharts.TEXT);
-        s.setMarkerSize(0);
+        s.setMarkerSize(errors.isEmpty() ? 0 : 5);
+        s.setErrorBarsColorSeriesColor(true);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[] ys = e.getValue()[1].clone();
             for (int i = 0; i < ys.length; i++) {
@@ -49,8 +59,10 @@ public final class LineChart {
                     ys[i] = Double.NaN;     // a gap in the curve
                 }
             }
-            XYSeries curve = chart.addSeries(e.getKey(), e.getValue()[0], ys);
-            curve.setMarker(SeriesMarkers.NONE);
+            double[] bars = errors.get(e.getKey());
+            XYSeries curve = bars == null ? chart.addSeries(e.getKey(), e.getValue()[0], ys)
+                    : chart.addSeries(e.getKey(), e.getValue()[0], ys, bars);
+            curve.setMarker(bars == null ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             // solid, dashed once the palette's colours come round again
             curve.setLineStyle(chart.getSeriesMap().size() > Palette.COLOURS ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
         }

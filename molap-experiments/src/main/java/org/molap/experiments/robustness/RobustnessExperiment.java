@@ -103,6 +103,7 @@ public final class RobustnessExperiment implements Experiment {
             System.arraycopy(f.levels(), 0, xs, 1, f.levels().length);
             Map<String, Object> m = new LinkedHashMap<>();
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
+            Map<String, double[]> spread = new LinkedHashMap<>();
             byFamily.get(f.name()).forEach((method, tasks) -> {
                 Map<String, Object> perTask = new LinkedHashMap<>();
                 tasks.forEach((task, acc) -> perTask.put(task, summary(acc)));
@@ -112,10 +113,13 @@ public final class RobustnessExperiment implements Experiment {
                 entry.put("mean_over_tasks", summary(meanOverTasks));
                 m.put(method, entry);
                 double[] ys = new double[xs.length];
+                double[] sd = new double[xs.length];
                 for (int l = 0; l < xs.length; l++) {
                     ys[l] = 100 * Spread.of(meanOverTasks[l]).mean();
+                    sd[l] = 100 * Spread.of(meanOverTasks[l]).sd();
                 }
                 curves.put(method, new double[][] {xs, ys});
+                spread.put(method, sd);
             });
             Map<String, Object> family = new LinkedHashMap<>();
             family.put("axis", f.axis());
@@ -123,7 +127,7 @@ public final class RobustnessExperiment implements Experiment {
             family.put("methods", m);
             perturbations.put(f.name(), family);
             LineChart.write(run.figures().resolve("robustness_" + f.name().replace(' ', '_') + ".png"),
-                    f.name() + ": % decisions correct, mean over tasks and draws", f.axis(), "% correct", curves, false);
+                    f.name() + ": % decisions correct, mean over tasks (bars: sd over draws)", f.axis(), "% correct", curves, spread, false);
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("experiment", name());
