@@ -10,21 +10,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A trained network's decision accuracy under perturbation (seed 000 A.4, Figs. 3-4, S1-S5): for each level, the given
  * number of random draws, each a perturbed W_rec (and silenced units) evaluated on one fixed test set with the fast
- * engine's forward pass. Draws are independent, so they run on several threads (one BLAS thread each); draw d of
- * level l comes from its own seed, so the result does not depend on the thread count.
+ * engine's forward pass. Draw d of level l comes from its own seed. Draws are independent, but they run on one thread:
+ * ND4J 1.0.0-M2.1 crashed the JVM (SIGSEGV in sd::TadDescriptor, from a broadcast op) when two threads ran this
+ * forward pass at once on a new array shape (seen at DNI's N = 200 in a paper-profile sweep).
  */
 public final class PerturbationSweep {
     /** A trained network: the shape it was trained at and its arrays (W_rec, b, W_in, W_out, b_out). */
@@ -41,47 +37,25 @@ public final class PerturbationSweep {
      * @param targets test targets [B, nOut, T]
      */
     public static double[][] accuracy(Network net, List<Perturbation> levels, int draws, long seed, INDArray inputs,
-                                      INDArray targets, int scored, int threads) {
-        double[] wRec = net.arrays().get(RecurrentCore.W_REC).dup('c').reshape(-1).toDoubleVector();   // row-major: [i][j] at i * N + j
+                                      INDArray targets, int scored) {
+        double[] wRec = net.arrays().get(RecurrentCore.W_REC).dup('c').reshape(-1).toDoubleVector();   // [i][j] at i * N + j
         INDArray scoredTargets = scored < targets.size(1)
                 ? targets.get(NDArrayIndex.all(), NDArrayIndex.interval(0, scored), NDArrayIndex.all()).dup() : targets;
-        ThreadLocal<ElmanBptt> engines = ThreadLocal.withInitial(() -> {
-            ElmanBptt e = ElmanBptt.build(net.shape());
-            net.arrays().forEach((name, value) -> e.array(name).assign(value));
-            return e;
-        });
+        ElmanBptt engine = ElmanBptt.build(net.shape());
+        net.arrays().forEach((name, value) -> engine.array(name).assign(value));
         double[][] accuracy = new double[levels.size()][draws];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int l = 0; l < levels.size(); l++) {
-                for (int d = 0; d < draws; d++) {
-                    int level = l;
-                    int draw = d;
-                    jobs.add(pool.submit(() -> {
-                        Perturbation.Draw p = levels.get(level).apply(wRec, net.units(), new Random(drawSeed(seed, level, draw)));
-                        ElmanBptt engine = engines.get();
-                        engine.array(RecurrentCore.W_REC).assign(Nd4j.createFromArray(p.wRec())
-                                .reshape(net.units().units(), net.units().units()).castTo(net.shape().dtype()));
-                        INDArray out = engine.silence(p.silenced()).forward(inputs);
-                        if (scored < out.size(1)) {
-                            out = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, scored), NDArrayIndex.all()).dup();
-                        }
-                        accuracy[level][draw] = Arrays.stream(DecisionAccuracy.perUnit(out, scoredTargets,
-                                DecisionAccuracy.PAPER_WINDOW, DecisionAccuracy.PAPER_TOLERANCE)).average().orElse(Double.NaN);
-                    }));
+        for (int level = 0; level < levels.size(); level++) {
+            for (int draw = 0; draw < draws; draw++) {
+                Perturbation.Draw p = levels.get(level).apply(wRec, net.units(), new Random(drawSeed(seed, level, draw)));
+                engine.array(RecurrentCore.W_REC).assign(Nd4j.createFromArray(p.wRec())
+                        .reshape(net.units().units(), net.units().units()).castTo(net.shape().dtype()));
+                INDArray out = engine.silence(p.silenced()).forward(inputs);
+                if (scored < out.size(1)) {
+                    out = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, scored), NDArrayIndex.all()).dup();
                 }
+                accuracy[level][draw] = Arrays.stream(DecisionAccuracy.perUnit(out, scoredTargets,
+                        DecisionAccuracy.PAPER_WINDOW, DecisionAccuracy.PAPER_TOLERANCE)).average().orElse(Double.NaN);
             }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The perturbation sweep was interrupted.", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return accuracy;
     }

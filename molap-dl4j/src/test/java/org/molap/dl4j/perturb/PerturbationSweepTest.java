@@ -23,12 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sweep on a network whose targets are its own outputs: unperturbed it is right on every trial, perturbed less so
- * the more is lesioned; the draws do not depend on the thread count.
+ * the more is lesioned; the same seed gives the same draws.
  */
 class PerturbationSweepTest {
 
     @Test
-    void accuracyFallsWithTheLesionAndDrawsDoNotDependOnThreads() {
+    void accuracyFallsWithTheLesionAndDrawsAreReproducible() {
         RnnGraph.Shape shape = new RnnGraph.Shape(20, 3, 2, 40, DataType.FLOAT, Regularisation.paper(), 0.2);
         RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(20, 2, 1.5, 3, 0.2), DataType.FLOAT);
         Head head = Head.random(20, 3, 2, 4, DataType.FLOAT);
@@ -40,10 +40,10 @@ class PerturbationSweepTest {
                 new Perturbation.WeightLesion(new LesionScope.Whole(), 30), new Perturbation.WeightLesion(new LesionScope.Whole(), 100),
                 new Perturbation.ActivitySilencing(50), new Perturbation.WeightNoise(0.3));
 
-        double[][] one = PerturbationSweep.accuracy(trained, levels, 6, 9, inputs, targets, 2, 1);
-        double[][] two = PerturbationSweep.accuracy(trained, levels, 6, 9, inputs, targets, 2, 2);
+        double[][] one = PerturbationSweep.accuracy(trained, levels, 6, 9, inputs, targets, 2);
+        double[][] again = PerturbationSweep.accuracy(trained, levels, 6, 9, inputs, targets, 2);
         for (int l = 0; l < levels.size(); l++) {
-            assertArrayEquals(one[l], two[l], 0, "level " + l + " on one thread and on two");
+            assertArrayEquals(one[l], again[l], 0, "level " + l + ": the same seed, the same draws");
         }
         assertTrue(Arrays.stream(one[0]).allMatch(a -> a == 1.0), "unperturbed: every decision right " + Arrays.toString(one[0]));
         double none = mean(one[0]);

@@ -78,15 +78,14 @@ public final class RobustnessExperiment implements Experiment {
         List<NetworkSink.Trained> networks = new ArrayList<>();
         List<MethodResult> methods = BaselinesExperiment.train(b, run, console, networks::add);
         long sweepStart = System.nanoTime();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         Map<String, Map<String, Map<String, double[][]>>> byFamily = new LinkedHashMap<>();   // family -> method -> task -> [level][draw]
         for (NetworkSink.Trained t : networks) {
             Trials test = t.task().sample(b.molap().testTrials(), new Random(t.testSeed()), b.molap().phases().dtype());
             double unperturbed = PerturbationSweep.accuracy(t.network(), List.of(new Perturbation.WeightNoise(0)), 1, 0,
-                    test.inputs(), test.targets(), t.scored(), 1)[0][0];
+                    test.inputs(), test.targets(), t.scored())[0][0];
             for (PerturbationFamily f : families) {
                 double[][] acc = PerturbationSweep.accuracy(t.network(), f.perturbations(), draws, b.molap().seed() + 31_000,
-                        test.inputs(), test.targets(), t.scored(), threads);
+                        test.inputs(), test.targets(), t.scored());
                 double[][] withZero = new double[acc.length + 1][];
                 withZero[0] = new double[draws];
                 java.util.Arrays.fill(withZero[0], unperturbed);
@@ -140,7 +139,7 @@ public final class RobustnessExperiment implements Experiment {
         results.put("sweep_seconds", (System.nanoTime() - sweepStart) / 1e9);
         results.put("wall_clock_seconds", (System.nanoTime() - start) / 1e9);
         run.writeJson(RunDirectory.RESULTS, results);
-        console.printf("Perturbation sweep: %d networks, %.0f s on %d threads%n", networks.size(), (System.nanoTime() - sweepStart) / 1e9, threads);
+        console.printf("Perturbation sweep: %d networks, %.0f s%n", networks.size(), (System.nanoTime() - sweepStart) / 1e9);
     }
 
     /** Per level: the mean and standard deviation over draws, as fractions. */
