@@ -55,6 +55,8 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "trials per training batch (default: quick 64, paper 200, seed 000 A.2)");
     public static final RunOption CHECKPOINT_EVERY = new RunOption("checkpoint-every", Integer.class, "<n>",
             "save the training state every n iterations for ./molap resume (default: once a minute, and at every phase's end)");
+    public static final RunOption LEAVE_OUT = new RunOption("leave-out", String.class, "<a,b,...>",
+            "tasks the primitives are fitted and the modules pre-trained without; their heads still train (seed 000 section 4.2)");
     public static final RunOption DRAWS = new RunOption("draws", Integer.class, "<n>",
             "random draws per perturbation level (default: quick 3, paper 30, seed 000 A.4)");
     public static final RunOption METHODS = new RunOption("methods", String.class, "<a,b,...>",
@@ -80,5 +82,5 @@ public record RunOption(String name, Class<?> type, String label, String help) {
     public static final List<RunOption> COMMON = List.of(PROFILE, OUT, SEED);
     /** The network and training options of MoLaP (seed 000). */
     public static final List<RunOption> MOLAP = List.of(TASKS, UNITS, MODULES, G, ALPHA, PRIMITIVES, PRIMITIVE_CHANNELS,
-            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH, CHECKPOINT_EVERY);
+            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH, CHECKPOINT_EVERY, LEAVE_OUT);
 }

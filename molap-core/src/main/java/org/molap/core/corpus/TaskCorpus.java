@@ -29,6 +29,19 @@ public final class TaskCorpus {
         return tasks;
     }
 
+    /**
+     * The corpus without the named tasks (seed 000 section 4.2's leave-one-out and leave-two-out): their trials are
+     * never drawn, so they cannot reach a fit on this corpus. Naming a task it does not hold, or every task, is an error.
+     */
+    public TaskCorpus without(java.util.Collection<String> names) {
+        for (String name : names) {
+            if (tasks.stream().noneMatch(t -> t.name().equals(name))) {
+                throw new IllegalArgumentException("The corpus has no task '" + name + "' to leave out.");
+            }
+        }
+        return new TaskCorpus(tasks.stream().filter(t -> !names.contains(t.name())).toList());
+    }
+
     /** One batch of every task, in corpus order, channels side by side: [batch, sum of channels, time]. */
     public Trials sampleSideBySide(int batchSize, Random rng, DataType dtype) {
         List<INDArray> inputs = new ArrayList<>();

@@ -63,7 +63,7 @@ public final class MolapMethod {
 
     public Outcome run(Hooks hooks) {
         List<Task> corpusTasks = MolapTasks.corpus(s.taskConfig());
-        TaskCorpus corpus = new TaskCorpus(corpusTasks);
+        TaskCorpus corpus = new TaskCorpus(corpusTasks).without(s.leftOut());   // what the primitives and modules see
         Trials fitSample = s.pretrains()
                 ? corpus.sampleSideBySide(s.fitTrialsPerTask(), new Random(s.corpusFitSeed()), s.phases().dtype()) : null;
         LatentPrimitives primitives = s.pretrains() ? fitPrimitives(fitSample) : null;

@@ -28,11 +28,13 @@ import java.util.Map;
  * @param testTrials       test trials per task, drawn from a seed separate from training (A.3: 2000)
  * @param fixationInPrimitives whether the CCA/PCA fit sees the fixation channels (the paper: every channel);
  *                         {@code --primitive-channels no-fixation} leaves them out
+ * @param leftOut          tasks kept out of the corpus the primitives are fitted on and the modules pre-trained on
+ *                         ({@code --leave-out}, seed 000 section 4.2); their heads are still trained and scored
  */
 public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSettings phases,
                             LatentPrimitives.Method primitives, int fitTrialsPerTask, int testTrials,
                             List<String> tasks, long seed, TaskConfig taskConfig, GraphCache.Engine engine,
-                            boolean fixationInPrimitives) {
+                            boolean fixationInPrimitives, List<String> leftOut) {
     /** Learning-rate factor between stages (the authors' code: 0.333333; seed 000 Table 2 names the stage length). */
     static final double LR_DECAY = 1.0 / 3;
 
@@ -61,7 +63,19 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options),
-                engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")));
+                engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")), leftOut(options.get("leave-out")));
+    }
+
+    /** {@code --leave-out a,b}: tasks (names or T1..T9) the primitives never see; not all nine. */
+    static List<String> leftOut(String option) {
+        if (option == null) {
+            return List.of();
+        }
+        List<String> names = tasks(option);
+        if (names.size() >= MolapTasks.names().size()) {
+            throw new UsageException("Option --leave-out must keep at least one task for the primitives, got all " + names.size() + ".");
+        }
+        return names;
     }
 
     /** A learning-rate option: positive and finite, or {@code fallback} when not given (seed 000 A.2's rates). */
@@ -151,7 +165,7 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
     /** The same settings with other latent primitives (null: no pre-training). */
     public MolapSettings withPrimitives(LatentPrimitives.Method method) {
         return new MolapSettings(profile, network, phases, method, fitTrialsPerTask, testTrials, tasks, seed, taskConfig, engine,
-                fixationInPrimitives);
+                fixationInPrimitives, leftOut);
     }
 
     public boolean pretrains() {
@@ -213,6 +227,9 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("primitives", pretrains() ? primitives.name() : "NONE");
         m.put("components", network.modules());
         m.put("primitive_channels", fixationInPrimitives ? "all" : "no-fixation");
+        if (!leftOut.isEmpty()) {       // only when used, so that earlier runs' recorded configurations still match
+            m.put("primitives_left_out", leftOut);
+        }
         m.put("fit_trials_per_task", fitTrialsPerTask);
         m.put("test_trials", testTrials);
         m.put("tasks", tasks);
