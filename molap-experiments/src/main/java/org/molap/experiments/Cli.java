@@ -23,6 +23,7 @@ public final class Cli {
         register(new org.molap.experiments.baselines.BaselinesExperiment());
         register(new org.molap.experiments.baselines.SeedSummary());
         register(new org.molap.experiments.robustness.RobustnessExperiment());
+        register(new org.molap.experiments.generalization.GeneralizationExperiment());
     }
 
     private static void register(Experiment e) {

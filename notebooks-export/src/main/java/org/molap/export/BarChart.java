@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * A grouped bar chart PNG (XChart): one group per category (e.g. task), one bar per series (e.g. method), each bar
- * labelled with its value unless it has an error bar, an optional dashed horizontal reference line, and a legend
- * when there is more than one series. A NaN value draws no bar; a value outside the axis is drawn to its edge.
+ * labelled with its value unless it has an error bar or the groups hold more than three bars, an optional dashed
+ * horizontal reference line, and a legend when there is more than one series. A NaN value draws no bar; a value outside the axis is drawn to its edge.
  */
 public final class BarChart {
     /** Size of the written PNG in pixels. */
@@ -89,7 +89,7 @@ public final class BarChart {
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setAvailableSpaceFill(0.75);
         s.setOverlapped(false);
-        s.setLabelsVisible(errors == null);
+        s.setLabelsVisible(errors == null && series.size() <= 3);   // more bars per group leave no room for numbers
         s.setLabelsFont(series.size() > 2 ? XCharts.SMALL.deriveFont(10f) : XCharts.SMALL);
         s.setLabelsFontColor(Palette.TEXT);
         s.setLabelsFontColorAutomaticEnabled(false);

@@ -168,6 +168,12 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 fixationInPrimitives, leftOut);
     }
 
+    /** The same settings with primitives fitted without {@code leftOut}, training and scoring only {@code heads}. */
+    public MolapSettings leavingOut(List<String> leftOut, List<String> heads) {
+        return new MolapSettings(profile, network, phases, primitives, fitTrialsPerTask, testTrials, heads, seed, taskConfig, engine,
+                fixationInPrimitives, List.copyOf(leftOut));
+    }
+
     public boolean pretrains() {
         return primitives != null;
     }
