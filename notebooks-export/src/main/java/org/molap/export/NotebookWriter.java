@@ -76,6 +76,10 @@ public final class NotebookWriter {
             cells.markdown("## Output vs target");
             cells.code("TRACE_TASKS = " + pythonList(traceTasks) + "\n" + traces());
         }
+        if (run.results != null && run.results.path("perturbations").isObject()) {
+            cells.markdown("## Perturbations: % correct against the level (mean over tasks, bars: sd over draws)");
+            cells.code(perturbations());
+        }
         if (run.arrays.keySet().stream().anyMatch(NotebookWriter::isOtherArray)) {
             cells.markdown("## Other arrays");
             cells.code(otherArrays());
@@ -209,6 +213,24 @@ public final class NotebookWriter {
                     axes[-1, 0].legend(loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=2 * k)
                     axes[0, 0].set_title(f"{task}: output vs target, test trials 1-{k}")
                     axes[-1, 0].set_xlabel(xlabel)
+                    fig.tight_layout()
+                    plt.show()""";
+    }
+
+    /** As the report's figures/robustness_<family>.png: one panel per perturbation family, a curve per method. */
+    private static String perturbations() {
+        return """
+                for family, f in results["perturbations"].items():
+                    fig, ax = plt.subplots(figsize=(9.6, 5))
+                    for method, m in f["methods"].items():
+                        mean = 100 * np.array(m["mean_over_tasks"]["mean"])
+                        sd = 100 * np.array(m["mean_over_tasks"]["sd"])
+                        ax.errorbar(f["levels"], mean, yerr=sd, marker="o", ms=4, capsize=3, label=method)
+                    ax.set_xlabel(f["axis"])
+                    ax.set_ylabel("% correct")
+                    ax.set_title(family + ": % decisions correct, mean over tasks")
+                    ax.grid(alpha=0.3)
+                    ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
                     fig.tight_layout()
                     plt.show()""";
     }
