@@ -80,6 +80,10 @@ public final class NotebookWriter {
             cells.markdown("## Perturbations: % correct against the level (mean over tasks, bars: sd over draws)");
             cells.code(perturbations());
         }
+        if (run.results != null && run.results.path("cca_every_task").isObject()) {
+            cells.markdown("## Generalisation: accuracy on the tasks the primitives did not see");
+            cells.code(generalisation());
+        }
         if (run.arrays.keySet().stream().anyMatch(NotebookWriter::isOtherArray)) {
             cells.markdown("## Other arrays");
             cells.code(otherArrays());
@@ -233,6 +237,25 @@ public final class NotebookWriter {
                     ax.legend(loc="center left", bbox_to_anchor=(1, 0.5))
                     fig.tight_layout()
                     plt.show()""";
+    }
+
+    /** As the report's figures/generalization.png: grouped bars per task, one per pre-training. */
+    private static String generalisation() {
+        return """
+                KEYS = [k for k in ("cca_every_task", "cca_leave_one_out", "cca_leave_two_out", "pca_leave_one_out",
+                                    "pca_leave_two_out") if k in results]
+                tasks = list(results[KEYS[0]])
+                fig, ax = plt.subplots(figsize=(11, 5))
+                width = 0.8 / len(KEYS)
+                for i, key in enumerate(KEYS):
+                    ax.bar(np.arange(len(tasks)) + (i - (len(KEYS) - 1) / 2) * width,
+                           [100 * results[key][t] for t in tasks], width, label=key.replace("_", " "))
+                ax.axhline(70, color="tab:red", linestyle="--", lw=1)
+                ax.set_xticks(np.arange(len(tasks)), tasks, rotation=30)
+                ax.set_ylabel("% correct")
+                ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=len(KEYS))
+                fig.tight_layout()
+                plt.show()""";
     }
 
     private static String otherArrays() {

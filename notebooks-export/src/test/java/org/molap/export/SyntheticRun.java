@@ -44,6 +44,7 @@ final class SyntheticRun {
                 + "{\"phase\":\"head-DelayPro\",\"iterations\":200,\"first_loss\":0.5,\"last_loss\":0.02,"
                 + "\"parameters\":10604,\"trainable_parameters\":603,\"parameter_updates\":120600,"
                 + "\"ms_per_iteration\":12.25}],\"wall_clock_seconds\":123.4,"
+                + "\"cca_every_task\":{\"DelayPro\":0.9,\"MemDm1\":0.7},\"cca_leave_one_out\":{\"DelayPro\":0.85,\"MemDm1\":0.6},"
                 + "\"perturbations\":{\"global lesion\":{\"axis\":\"% of weights lesioned\",\"levels\":[0,10,30],"
                 + "\"methods\":{\"molap\":{\"mean_over_tasks\":{\"mean\":[0.9,0.6,0.3],\"sd\":[0,0.05,0.1]}}}}},"
                 + "\"timeline\":{\"steps\":40,\"silent\":[0,4],\"stimulus_onset\":10,\"go_cue\":30,\"scored_window\":[32,40],"
