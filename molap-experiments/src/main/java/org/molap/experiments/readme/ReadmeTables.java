@@ -27,6 +27,7 @@ public final class ReadmeTables {
             "molap-tasks", ReadmeTables::molapTasks,
             "families", ReadmeTables::families,
             "bench", ReadmeTables::bench,
+            "generalization", ReadmeTables::generalization,
             "baselines-summary", BaselineTables::summary,
             "claims", BaselineTables::claims,
             "baselines-pair", BaselineTables::pair,
@@ -162,6 +163,31 @@ public final class ReadmeTables {
                     p.path("physical_limit_ms").asDouble(), p.path("ours_over_limit").asDouble()));
         }
         return t.toString();
+    }
+
+    /** run generalization's bars (results.json): per task, % correct after each pre-training; the mean last. */
+    static String generalization(List<JsonNode> runs) {
+        JsonNode r = runs.get(0).path("results");
+        List<String> keys = List.of("cca_every_task", "cca_leave_one_out", "cca_leave_two_out", "pca_leave_one_out", "pca_leave_two_out");
+        StringBuilder t = new StringBuilder("| task | CCA, every task | CCA, leave-one-out | CCA, leave-two-out | PCA, leave-one-out | PCA, leave-two-out |\n"
+                + "|---|---|---|---|---|---|\n");
+        double[] sums = new double[keys.size()];
+        int n = 0;
+        for (Map.Entry<String, JsonNode> task : (Iterable<Map.Entry<String, JsonNode>>) () -> r.path(keys.get(0)).fields()) {
+            t.append("| ").append(spaced(task.getKey())).append(" |");
+            for (int k = 0; k < keys.size(); k++) {
+                double v = r.path(keys.get(k)).path(task.getKey()).asDouble();
+                sums[k] += v;
+                t.append(String.format(Locale.ROOT, " %.1f |", 100 * v));
+            }
+            t.append('\n');
+            n++;
+        }
+        t.append("| mean |");
+        for (double sum : sums) {
+            t.append(String.format(Locale.ROOT, " **%.1f** |", 100 * sum / n));
+        }
+        return t.append('\n').toString();
     }
 
     /** "ContextMemDm1" -> "Context Mem Dm 1". */
