@@ -149,9 +149,8 @@ public final class Cli {
             err.println("molap: " + oneLine(e.getMessage()));
             return 2;
         } catch (java.io.UncheckedIOException e) {     // a full disk, a folder that became unwritable
-            String cause = e.getCause().getClass().getName() + ": ";
-            String message = e.getMessage().startsWith(cause) ? e.getMessage().substring(cause.length()) : e.getMessage();
-            err.println("molap: " + oneLine(message) + (message.endsWith(".") ? "" : "."));
+            String message = oneLine(e.getMessage());
+            err.println("molap: " + message + (message.endsWith(".") ? "" : "."));
             return 2;
         }
     }

@@ -106,12 +106,8 @@ public final class RunLifecycle {
             LOG.info("{} in {}, effective configuration:\n{}", name, run.path(), yaml(config));
             Checkpoints checkpoints = new Checkpoints(run.path().resolve(CHECKPOINTS), checkpointEvery > 0 ? 0 : CHECKPOINT_MILLIS,
                     checkpointEvery, Map.of(RunDirectory.METRICS, run.path().resolve(RunDirectory.METRICS)), resume);
-            try (AutoCloseable active = checkpoints.activate()) {
+            try (Checkpoints.Active active = checkpoints.activate()) {
                 body.accept(run);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Exception closing) {
-                throw new IllegalStateException(closing);
             }
             if (checkpoints.checkpointsWritten() > 0) {
                 LOG.info("{}", checkpoints.cost());

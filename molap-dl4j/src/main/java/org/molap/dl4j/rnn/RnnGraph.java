@@ -126,8 +126,8 @@ public final class RnnGraph implements RecurrentModel {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new java.io.UncheckedIOException(new java.io.IOException("Could not write the model file " + file + ": "
-                    + root.getMessage(), e));
+            throw new java.io.UncheckedIOException("Could not write the model file " + file + ": " + root.getMessage(),
+                    new java.io.IOException(root.getMessage(), e));
         }
     }
 }

@@ -115,8 +115,14 @@ public final class Checkpoints {
         }
     }
 
+    /** The time a store is active on a thread; closing it ends that. */
+    public interface Active extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Makes this store the one every trainer on this thread uses until the returned scope is closed. */
-    public AutoCloseable activate() {
+    public Active activate() {
         ACTIVE.set(this);
         return ACTIVE::remove;
     }
@@ -275,7 +281,7 @@ public final class Checkpoints {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("The size of " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

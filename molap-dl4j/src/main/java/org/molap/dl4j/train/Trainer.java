@@ -109,13 +109,11 @@ public final class Trainer {
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(phase, done, loss);
             }
+            Map<String, INDArray> steps = new LinkedHashMap<>();
             for (String name : names) {
                 if (!Double.isFinite(result.gradients().get(name).sumNumber().doubleValue())) {   // NaN or infinite entries
                     throw new TrainingDivergedException(phase, done, name);
                 }
-            }
-            Map<String, INDArray> steps = new LinkedHashMap<>();
-            for (String name : names) {
                 INDArray mask = trainable.mask(name);
                 if (mask != null) {
                     result.gradients().get(name).muli(mask);

@@ -87,10 +87,10 @@ class CheckpointsTest {
         Map<String, byte[]> whole = train(model(), 30);
 
         Path dir = tmp.resolve("checkpoints");
-        try (AutoCloseable active = new Checkpoints(dir, 0, 7, Map.of(), false).activate()) {
+        try (Checkpoints.Active active = new Checkpoints(dir, 0, 7, Map.of(), false).activate()) {
             assertThrows(Killed.class, () -> train(model(), 17));   // killed at iteration 17 of 30: last checkpoint at 14
         }
-        try (AutoCloseable active = new Checkpoints(dir, 0, 7, Map.of(), true).activate()) {
+        try (Checkpoints.Active active = new Checkpoints(dir, 0, 7, Map.of(), true).activate()) {
             Map<String, byte[]> resumed = train(model(), 30);
             assertEquals(whole.keySet(), resumed.keySet());
             whole.forEach((name, bytes) -> assertArrayEquals(bytes, resumed.get(name), name + " bit for bit"));

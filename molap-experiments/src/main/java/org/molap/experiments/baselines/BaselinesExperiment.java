@@ -128,34 +128,13 @@ public final class BaselinesExperiment implements Experiment {
                                       MolapMethod.Hooks files, NetworkSink networks) {
         console.printf("%n== %s ==%n", label);
         long start = System.nanoTime();
-        MolapMethod.Hooks withNetworks = new MolapMethod.Hooks() {
-            @Override
-            public void primitivesFitted(LatentPrimitives primitives, org.molap.core.tasks.Trials fitSample) {
-                files.primitivesFitted(primitives, fitSample);
-            }
-
-            @Override
-            public void coreInitialised(RecurrentCore core) {
-                files.coreInitialised(core);
-            }
-
-            @Override
-            public void moduleTrained(int module, RecurrentModel model, PhaseRecord record) {
-                files.moduleTrained(module, model, record);
-            }
-
-            @Override
-            public void coreReady(RecurrentCore core) {
-                files.coreReady(core);
-            }
-
+        MolapMethod.Hooks withNetworks = files.andThen(new MolapMethod.Hooks() {
             @Override
             public void taskTrained(Task task, org.molap.dl4j.molap.HeadTraining.Result trained, TaskScore score) {
-                files.taskTrained(task, trained, score);
                 networks.accept(NetworkSink.copy(method, task, task.outputChannels().size(),
                         s.testSeed(MolapTasks.names().indexOf(task.name())), trained.model(), s.network().modules()));
             }
-        };
+        });
         MolapMethod.Outcome outcome = new MolapMethod(s, List.of(prefixed(method, metrics)), console)
                 .run(withNetworks);
         return new MethodResult(method, label, outcome.scores(), outcome.phases(), Set.of(RecurrentCore.W_REC, RecurrentCore.BIAS),

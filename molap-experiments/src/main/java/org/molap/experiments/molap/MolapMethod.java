@@ -45,6 +45,42 @@ public final class MolapMethod {
 
         default void taskTrained(Task task, HeadTraining.Result trained, TaskScore score) {
         }
+
+        /** These hooks, then {@code next}'s, at every point. */
+        default Hooks andThen(Hooks next) {
+            Hooks first = this;
+            return new Hooks() {
+                @Override
+                public void primitivesFitted(LatentPrimitives primitives, Trials fitSample) {
+                    first.primitivesFitted(primitives, fitSample);
+                    next.primitivesFitted(primitives, fitSample);
+                }
+
+                @Override
+                public void coreInitialised(RecurrentCore core) {
+                    first.coreInitialised(core);
+                    next.coreInitialised(core);
+                }
+
+                @Override
+                public void moduleTrained(int module, RecurrentModel model, PhaseRecord record) {
+                    first.moduleTrained(module, model, record);
+                    next.moduleTrained(module, model, record);
+                }
+
+                @Override
+                public void coreReady(RecurrentCore core) {
+                    first.coreReady(core);
+                    next.coreReady(core);
+                }
+
+                @Override
+                public void taskTrained(Task task, HeadTraining.Result trained, TaskScore score) {
+                    first.taskTrained(task, trained, score);
+                    next.taskTrained(task, trained, score);
+                }
+            };
+        }
     }
 
     /** What the method did: a score per task, every phase record, the primitives (null without pre-training). */

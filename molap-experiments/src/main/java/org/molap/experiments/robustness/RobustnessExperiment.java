@@ -81,6 +81,7 @@ public final class RobustnessExperiment implements Experiment {
         Map<String, Map<String, Map<String, double[][]>>> byFamily = new LinkedHashMap<>();   // family -> method -> task -> [level][draw]
         for (NetworkSink.Trained t : networks) {
             Trials test = t.task().sample(b.molap().testTrials(), new Random(t.testSeed()), b.molap().phases().dtype());
+            // level 0, shared by every family: the network as trained (noise of sigma 0 changes nothing)
             double unperturbed = PerturbationSweep.accuracy(t.network(), List.of(new Perturbation.WeightNoise(0)), 1, 0,
                     test.inputs(), test.targets(), t.scored())[0][0];
             for (PerturbationFamily f : families) {
