@@ -43,6 +43,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
     private long lastReport;
     private boolean failed;
     private final java.util.Set<String> probeSessions = new java.util.HashSet<>();
+    private final Map<String, Long> lastStamps = new java.util.HashMap<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingStats.class);
 
     public TrainingStats(Path runDirectory) {
@@ -66,7 +67,7 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
         }
         lastReport = now;
         SbeStatsReport r = new SbeStatsReport();
-        r.reportIDs(session, StatsListener.TYPE_ID, WORKER, now);
+        r.reportIDs(session, StatsListener.TYPE_ID, WORKER, stamp(session, now));
         r.reportIterationCount(iterations);
         r.reportScore(it.loss());
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -119,11 +120,19 @@ public final class TrainingStats implements TrainingListener, AutoCloseable {
                 write(() -> storage.putStaticInfo(initialization(probeSession, "probe: " + name, new String[0], 0, now)));
             }
             SbeStatsReport r = new SbeStatsReport();
-            r.reportIDs(probeSession, StatsListener.TYPE_ID, WORKER, now);
+            r.reportIDs(probeSession, StatsListener.TYPE_ID, WORKER, stamp(probeSession, now));
             r.reportIterationCount(iterations);
             r.reportScore(value);
             write(() -> storage.putUpdate(r));
         });
+    }
+
+    /**
+     * A report's time stamp, later than the session's previous one: the stats file keys updates by session, worker and
+     * time stamp, so two reports in one millisecond (a phase's first iteration and a probe, say) would keep only one.
+     */
+    private long stamp(String sessionId, long now) {
+        return lastStamps.merge(sessionId, now, (previous, current) -> Math.max(previous + 1, current));
     }
 
     /** The UI session that shows a probe's values. */
