@@ -59,6 +59,8 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "tasks the primitives are fitted and the modules pre-trained without; their heads still train (seed 000 section 4.2)");
     public static final RunOption DRAWS = new RunOption("draws", Integer.class, "<n>",
             "random draws per perturbation level (default: quick 3, paper 30, seed 000 A.4)");
+    public static final RunOption WORKERS = new RunOption("workers", Integer.class, "<n>",
+            "child JVMs the independent units run in at once, one per core (default: the number of cores)");
     public static final RunOption METHODS = new RunOption("methods", String.class, "<a,b,...>",
             "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
     public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",

@@ -45,8 +45,6 @@ public final class ElmanBptt implements RecurrentModel {
     private INDArray[] outputSteps;
     private INDArray[] outputErrorSteps;
     private TanhSteps tanh;
-    /** For evaluation under activity silencing (seed 000 A.4): 0 for a silenced unit, 1 else; null: none silenced. */
-    private INDArray keep;
 
     private ElmanBptt(RnnGraph.Shape shape) {
         this.shape = shape;
@@ -66,7 +64,8 @@ public final class ElmanBptt implements RecurrentModel {
     private record Pass(long batch, INDArray x, INDArray h, INDArray y) {
     }
 
-    private Pass run(INDArray inputs) {
+    /** The forward pass; the readout from step {@code readFrom} on (the outputs of earlier steps are left unset). */
+    private Pass run(INDArray inputs, int readFrom) {
         int n = shape.units();
         int steps = shape.steps();
         long b = inputs.size(0);
@@ -101,40 +100,18 @@ public final class ElmanBptt implements RecurrentModel {
             }
             Gemm.into(inputSteps[t], false, wIn, true, stateSteps[t], 1, t > 0 ? 1 : 0);
             tanh.forward(t);
-            if (keep != null) {
-                stateSteps[t].muliRowVector(keep);    // silenced units clamped at 0 at every step
+            if (t >= readFrom) {
+                Gemm.into(stateSteps[t], false, wOut, true, outputSteps[t], 1, 0);
             }
-            Gemm.into(stateSteps[t], false, wOut, true, outputSteps[t], 1, 0);
         }
-        INDArray y = outputBuffer.addiRowVector(array(Head.B_OUT));
+        INDArray y = readFrom == 0 ? outputBuffer : outputBuffer.get(NDArrayIndex.interval(readFrom * b, steps * b), NDArrayIndex.all());
+        y.addiRowVector(array(Head.B_OUT));
         return new Pass(b, x, h, y);
-    }
-
-    /**
-     * Clamps the given units at 0 at every step of {@link #forward} and {@link #states} (null or none true: no
-     * silencing); for evaluating a trained network under activity silencing, not for training.
-     */
-    public ElmanBptt silence(boolean[] silenced) {
-        if (silenced != null && silenced.length != shape.units()) {
-            throw new IllegalArgumentException("Silencing needs one flag per unit (" + shape.units() + "), got " + silenced.length + ".");
-        }
-        boolean any = false;
-        double[] k = new double[shape.units()];
-        for (int i = 0; i < k.length; i++) {
-            boolean off = silenced != null && silenced[i];
-            k[i] = off ? 0 : 1;
-            any |= off;
-        }
-        keep = any ? Nd4j.createFromArray(k).castTo(shape.dtype()).reshape(1, k.length) : null;
-        return this;
     }
 
     @Override
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, Collection<String> variables) {
-        if (keep != null) {
-            throw new IllegalStateException("A network with silenced units is for evaluation; its gradients do not account for the silencing.");
-        }
-        Pass p = run(inputs);
+        Pass p = run(inputs, 0);
         int steps = shape.steps();
         INDArray diff = TimeMajor.into(targets, outputErrorBuffer).rsubi(p.y());
         double mse = ThinProducts.sumOfSquares(diff) / diff.length();
@@ -209,19 +186,31 @@ public final class ElmanBptt implements RecurrentModel {
 
     @Override
     public INDArray forward(INDArray inputs) {
-        Pass p = run(inputs);
+        Pass p = run(inputs, 0);
+        return batchMajor(p.y(), p.batch());
+    }
+
+    /**
+     * The outputs [B, nOut, T - fromStep] of the last steps only, from step {@code fromStep}: for scoring decisions
+     * in the window at the end of a trial without reading out the steps before it.
+     */
+    public INDArray forward(INDArray inputs, int fromStep) {
+        if (fromStep < 0 || fromStep >= shape.steps()) {
+            throw new IllegalArgumentException("The first step read out must be in 0.." + (shape.steps() - 1) + ", got " + fromStep + ".");
+        }
+        Pass p = run(inputs, fromStep);
         return batchMajor(p.y(), p.batch());
     }
 
     @Override
     public INDArray states(INDArray inputs) {
-        Pass p = run(inputs);
+        Pass p = run(inputs, 0);
         return batchMajor(p.h(), p.batch());
     }
 
     /** Rows [T*B, C] -> [B, C, T]. */
     private INDArray batchMajor(INDArray rows, long b) {
-        return rows.reshape(shape.steps(), b, rows.size(1)).permute(1, 2, 0).dup('c');
+        return rows.reshape(rows.size(0) / b, b, rows.size(1)).permute(1, 2, 0).dup('c');
     }
 
     /** The [B, N] view of every step of a [T*B, N] buffer. */

@@ -55,6 +55,58 @@ class PerturbationSweepTest {
         assertTrue(mean(one[3]) < 1 && mean(one[4]) < 1, "silencing and noise cost accuracy");
     }
 
+    /**
+     * Activity silencing (seed 000 A.4): the network evaluated without its silenced units gives the outputs of the
+     * recurrence written with plain arrays in which those units are 0 at every step; silencing none is the network.
+     */
+    @Test
+    void silencedUnitsActAsUnitsClampedAtZero() {
+        int n = 6;
+        RnnGraph.Shape shape = new RnnGraph.Shape(n, 2, 3, 7, DataType.DOUBLE, Regularisation.none(), 0.2);
+        RecurrentCore core = RecurrentCore.random(new ModularRnnConfig(n, 2, 1.5, 11), DataType.DOUBLE);
+        core.bias().assign(Nd4j.randn(DataType.DOUBLE, 1, n).muli(0.3));
+        Head head = Head.random(n, 2, 3, 12, DataType.DOUBLE);
+        head.bOut().assign(0.2);
+        ElmanBptt net = ElmanBptt.build(shape).load(core, head);
+        PerturbationSweep.Network trained = new PerturbationSweep.Network(shape, net.parameters(), new UnitPartition(n, 2));
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 4, 2, 7);
+        double[] w = net.array(RecurrentCore.W_REC).dup('c').reshape(-1).toDoubleVector();
+        boolean[] silenced = {false, true, false, false, true, false};
+        INDArray y = PerturbationSweep.outputs(trained, new Perturbation.Draw(w, silenced), x);
+        double[] b = net.array(RecurrentCore.BIAS).toDoubleVector();
+        double[][] wIn = net.array(Head.W_IN).toDoubleMatrix();
+        double[][] wOut = net.array(Head.W_OUT).toDoubleMatrix();
+        for (int trial = 0; trial < 4; trial++) {
+            double[] h = new double[n];
+            for (int t = 0; t < 7; t++) {
+                double[] next = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double a = b[i];
+                    for (int j = 0; j < n; j++) {
+                        a += w[i * n + j] * h[j];
+                    }
+                    for (int c = 0; c < 2; c++) {
+                        a += wIn[i][c] * x.getDouble(trial, c, t);
+                    }
+                    next[i] = silenced[i] ? 0 : 0.8 * h[i] + 0.2 * Math.tanh(a);
+                }
+                h = next;
+                for (int k = 0; k < 3; k++) {
+                    double out = 0.2;
+                    for (int i = 0; i < n; i++) {
+                        out += wOut[k][i] * h[i];
+                    }
+                    assertEquals(out, y.getDouble(trial, k, t), 1e-12, "output " + k + " step " + t);
+                }
+            }
+        }
+        assertArrayEquals(net.forward(x).data().asBytes(), PerturbationSweep.outputs(trained, new Perturbation.Draw(w, null), x).data().asBytes());
+        boolean[] all = new boolean[n];
+        Arrays.fill(all, true);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PerturbationSweep.outputs(trained, new Perturbation.Draw(w, all), x));
+    }
+
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElseThrow();
     }

@@ -15,6 +15,7 @@ import org.molap.experiments.baselines.BaselineSettings;
 import org.molap.experiments.baselines.BaselinesExperiment;
 import org.molap.experiments.baselines.MethodResult;
 import org.molap.experiments.baselines.NetworkSink;
+import org.molap.experiments.parallel.ChildJvms;
 import org.molap.export.LineChart;
 
 import java.io.PrintStream;
@@ -24,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
+import java.nio.file.Files;
 
 /**
  * {@code ./molap run robustness}: seed 000 section 4.1 (Figs. 3, 4, S1-S5, A.4). Trains the methods of the comparison
@@ -50,7 +53,7 @@ public final class RobustnessExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return Options.join(RunOption.COMMON, RunOption.MOLAP, List.of(RunOption.METHODS, RunOption.DNI_ALPHA,
-                RunOption.LR_BASELINES, RunOption.DRAWS));
+                RunOption.LR_BASELINES, RunOption.DRAWS, RunOption.WORKERS));
     }
 
     /** IDE entry point: the same as {@code ./molap run robustness [options]}. */
@@ -63,39 +66,53 @@ public final class RobustnessExperiment implements Experiment {
         BaselineSettings b = BaselineSettings.of(options);
         boolean paper = options.profile() == Profile.PAPER;
         int draws = options.positive("draws", paper ? 30 : 3);
-        List<PerturbationFamily> families = PerturbationFamily.paperFamilies(paper ? PAPER_PERCENTS : QUICK_PERCENTS,
-                paper ? PAPER_SIGMAS : QUICK_SIGMAS);
+        double[] percents = paper ? PAPER_PERCENTS : QUICK_PERCENTS;
+        double[] sigmas = paper ? PAPER_SIGMAS : QUICK_SIGMAS;
+        int workers = options.positive("workers", ChildJvms.cores());
+        List<PerturbationFamily> families = PerturbationFamily.paperFamilies(percents, sigmas);
         Map<String, Object> config = new LinkedHashMap<>(b.describe());
         config.put("draws", draws);
         Map<String, Object> levels = new LinkedHashMap<>();
         families.forEach(f -> levels.put(f.name(), f.levels()));
         config.put("perturbation_levels", levels);
-        return RunLifecycle.execute(options, name(), config, b.seeds(), run -> execute(b, families, draws, run, console));
+        return RunLifecycle.execute(options, name(), config, b.seeds(), run -> execute(b, percents, sigmas, draws, workers, run, console));
     }
 
-    private void execute(BaselineSettings b, List<PerturbationFamily> families, int draws, RunDirectory run, PrintStream console) {
+    private void execute(BaselineSettings b, double[] percents, double[] sigmas, int draws, int workers, RunDirectory run,
+                         PrintStream console) {
+        List<PerturbationFamily> families = PerturbationFamily.paperFamilies(percents, sigmas);
         long start = System.nanoTime();
         List<NetworkSink.Trained> networks = new ArrayList<>();
         List<MethodResult> methods = BaselinesExperiment.train(b, run, console, networks::add);
         long sweepStart = System.nanoTime();
-        Map<String, Map<String, Map<String, double[][]>>> byFamily = new LinkedHashMap<>();   // family -> method -> task -> [level][draw]
+        SweepPlan plan = new SweepPlan(percents, sigmas, draws, b.molap().seed() + 31_000);
+        List<SweepUnit> units = new ArrayList<>();
         for (NetworkSink.Trained t : networks) {
-            Trials test = t.task().sample(b.molap().testTrials(), new Random(t.testSeed()), b.molap().phases().dtype());
-            // level 0, shared by every family: the network as trained (noise of sigma 0 changes nothing)
-            double unperturbed = PerturbationSweep.accuracy(t.network(), List.of(new Perturbation.WeightNoise(0)), 1, 0,
-                    test.inputs(), test.targets(), t.scored())[0][0];
-            for (PerturbationFamily f : families) {
-                double[][] acc = PerturbationSweep.accuracy(t.network(), f.perturbations(), draws, b.molap().seed() + 31_000,
-                        test.inputs(), test.targets(), t.scored());
-                double[][] withZero = new double[acc.length + 1][];
-                withZero[0] = new double[draws];
-                java.util.Arrays.fill(withZero[0], unperturbed);
-                System.arraycopy(acc, 0, withZero, 1, acc.length);
-                byFamily.computeIfAbsent(f.name(), k -> new LinkedHashMap<>()).computeIfAbsent(t.method(), k -> new LinkedHashMap<>())
-                        .put(t.task().name(), withZero);
+            units.add(new SweepUnit(t.method(), t.task().name(), t.scored(), t.network(), null,
+                    run.file("sweep").resolve(t.method()).resolve(t.task().name() + ".json")));
+        }
+        List<Integer> pending = IntStream.range(0, units.size()).filter(i -> !Files.exists(units.get(i).output())).boxed().toList();
+        int parallel = Math.min(workers, pending.size());
+        console.printf("Perturbation sweep: %d networks (%d swept before this run resumed), %d families, %d draws per level, %s%n",
+                units.size(), units.size() - pending.size(), families.size(), draws, parallel > 1 ? parallel + " child JVMs" : "in this JVM");
+        // one test set per task and seed (DNI's tasks are other tasks of the same names: inputs padded to every channel)
+        Map<List<Object>, Trials> tests = new java.util.HashMap<>();
+        java.util.function.Function<NetworkSink.Trained, Trials> test = t -> tests.computeIfAbsent(List.of(t.task(), t.testSeed()),
+                k -> t.task().sample(b.molap().testTrials(), new Random(t.testSeed()), b.molap().phases().dtype()));
+        if (parallel > 1) {
+            SweepWorkers.run(plan, pending.stream().map(units::get).toList(), i -> test.apply(networks.get(pending.get(i))), parallel,
+                    run.file("sweep"), console);
+        } else {
+            for (int i : pending) {
+                Trials trials = test.apply(networks.get(i));
+                units.get(i).writeAccuracy(plan.perturb(units.get(i).network(), trials.inputs(), trials.targets(), units.get(i).scored()));
+                console.printf("perturbed %s / %s%n", units.get(i).method(), units.get(i).task());
             }
-            console.printf("perturbed %s / %s (%d levels x %d draws per family)%n", t.method(), t.task().name(),
-                    families.get(0).levels().length, draws);
+        }
+        Map<String, Map<String, Map<String, double[][]>>> byFamily = new LinkedHashMap<>();   // family -> method -> task -> [level][draw]
+        for (SweepUnit u : units) {
+            SweepUnit.readAccuracy(u.output()).forEach((family, acc) -> byFamily.computeIfAbsent(family, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(u.method(), k -> new LinkedHashMap<>()).put(u.task(), acc));
         }
         Map<String, Object> perturbations = new LinkedHashMap<>();
         for (PerturbationFamily f : families) {
