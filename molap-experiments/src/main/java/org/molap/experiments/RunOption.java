@@ -57,6 +57,10 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "save the training state every n iterations for ./molap resume (default: once a minute, and at every phase's end)");
     public static final RunOption LEAVE_OUT = new RunOption("leave-out", String.class, "<a,b,...>",
             "tasks the primitives are fitted and the modules pre-trained without; their heads still train (seed 000 section 4.2)");
+    public static final RunOption PROBE_EVERY = new RunOption("probe-every", Integer.class, "<n>",
+            "every n iterations of a task's training, log its held-out accuracy and its accuracy under lesions (default: off)");
+    public static final RunOption PROBE_LESIONS = new RunOption("probe-lesions", String.class, "<p,...>",
+            "percentages of W_rec the training probes lesion, 3 draws each (default: 10,30; needs --probe-every)");
     public static final RunOption DRAWS = new RunOption("draws", Integer.class, "<n>",
             "random draws per perturbation level (default: quick 3, paper 30, seed 000 A.4)");
     public static final RunOption WORKERS = new RunOption("workers", Integer.class, "<n>",
@@ -84,5 +88,6 @@ public record RunOption(String name, Class<?> type, String label, String help) {
     public static final List<RunOption> COMMON = List.of(PROFILE, OUT, SEED);
     /** The network and training options of MoLaP (seed 000). */
     public static final List<RunOption> MOLAP = List.of(TASKS, UNITS, MODULES, G, ALPHA, PRIMITIVES, PRIMITIVE_CHANNELS,
-            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH, CHECKPOINT_EVERY, LEAVE_OUT);
+            MEM_DELAY, CONTEXT_STREAMS, ENGINE, ITERATIONS, STAGES, LR_PRETRAIN, LR_TASKS, BATCH, CHECKPOINT_EVERY, LEAVE_OUT,
+            PROBE_EVERY, PROBE_LESIONS);
 }

@@ -29,11 +29,7 @@ public final class RunRecording implements TrainingListener, AutoCloseable {
         this.sameDiff = new SameDiffLog(run.path());
     }
 
-    public static RunRecording open(RunDirectory run) {
-        return new RunRecording(run, org.molap.dl4j.train.ProbeSchedule.NONE);
-    }
-
-    /** The same, running {@code probes} on their schedule and recording their values beside the loss. */
+    /** Records the run's iterations, running {@code probes} on their schedule and recording their values beside the loss. */
     public static RunRecording open(RunDirectory run, org.molap.dl4j.train.ProbeSchedule probes) {
         return new RunRecording(run, probes);
     }

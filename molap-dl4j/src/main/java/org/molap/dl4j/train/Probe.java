@@ -9,6 +9,7 @@ public interface Probe {
     /** Short name, as it appears in metrics.jsonl ("probes") and the UI's session list. */
     String name();
 
+    /** The value at this iteration, or NaN where the probe does not apply (then nothing is recorded). */
     double measure(TrainingListener.Iteration it);
 
     /** A probe from a name and a function. */

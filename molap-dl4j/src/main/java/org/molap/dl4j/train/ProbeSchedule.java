@@ -26,7 +26,10 @@ public record ProbeSchedule(List<Probe> probes, int every) {
         }
         Map<String, Double> values = new LinkedHashMap<>();
         for (Probe p : probes) {
-            values.put(p.name(), p.measure(it));
+            double v = p.measure(it);
+            if (!Double.isNaN(v)) {          // NaN: the probe does not apply to this phase
+                values.put(p.name(), v);
+            }
         }
         return values;
     }

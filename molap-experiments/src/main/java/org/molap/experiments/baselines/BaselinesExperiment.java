@@ -106,7 +106,7 @@ public final class BaselinesExperiment implements Experiment {
         console.printf("Baselines (%s profile): %d tasks, batch %d, %d task-training iterations per task, run %s%n",
                 s.profile().id(), s.tasks().size(), s.phases().batchSize(), s.phases().taskTraining().iterations(), run.path());
         List<MethodResult> methods = new ArrayList<>();
-        try (org.molap.experiments.RunRecording metrics = org.molap.experiments.RunRecording.open(run)) {
+        try (org.molap.experiments.RunRecording metrics = org.molap.experiments.RunRecording.open(run, s.probes().schedule(s))) {
             for (String method : b.methods()) {
                 methods.add(switch (method) {
                     case MOLAP -> molap(MOLAP, "MoLaP (CCA)", s, metrics, console, new MolapExperiment.RunFiles(run), networks);

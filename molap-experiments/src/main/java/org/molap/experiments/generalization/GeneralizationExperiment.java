@@ -64,7 +64,7 @@ public final class GeneralizationExperiment implements Experiment {
         List<String> tasks = MolapTasks.names();
         LinkedHashMap<String, double[]> bars = new LinkedHashMap<>();
         Map<String, Object> results = new LinkedHashMap<>();
-        try (RunRecording recording = RunRecording.open(run)) {
+        try (RunRecording recording = RunRecording.open(run, all.probes().schedule(all))) {
             double[] full = new double[tasks.size()];
             Map<String, Double> scores = train(all.leavingOut(List.of(), tasks), "cca-all", recording, console);
             for (int k = 0; k < tasks.size(); k++) {

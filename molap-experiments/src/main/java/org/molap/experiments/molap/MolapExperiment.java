@@ -65,7 +65,7 @@ public final class MolapExperiment implements Experiment {
         console.printf("MoLaP (%s profile): N = %d in %d modules, batch %d, %d + %d iterations, run %s%n",
                 s.profile().id(), s.network().units(), s.network().modules(), s.phases().batchSize(),
                 s.phases().pretraining().iterations(), s.phases().taskTraining().iterations(), run.path());
-        try (org.molap.experiments.RunRecording recording = org.molap.experiments.RunRecording.open(run)) {
+        try (org.molap.experiments.RunRecording recording = org.molap.experiments.RunRecording.open(run, s.probes().schedule(s))) {
             MolapMethod.Outcome outcome = new MolapMethod(s, List.of(recording), console).run(new RunFiles(run));
             Map<String, Object> taskResults = new LinkedHashMap<>();
             outcome.scores().forEach((task, score) -> taskResults.put(task, score.json()));

@@ -30,11 +30,12 @@ import java.util.Map;
  *                         {@code --primitive-channels no-fixation} leaves them out
  * @param leftOut          tasks kept out of the corpus the primitives are fitted on and the modules pre-trained on
  *                         ({@code --leave-out}, seed 000 section 4.2); their heads are still trained and scored
+ * @param probes           accuracy probes while the heads train ({@code --probe-every}; off by default)
  */
 public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSettings phases,
                             LatentPrimitives.Method primitives, int fitTrialsPerTask, int testTrials,
                             List<String> tasks, long seed, TaskConfig taskConfig, GraphCache.Engine engine,
-                            boolean fixationInPrimitives, List<String> leftOut) {
+                            boolean fixationInPrimitives, List<String> leftOut, DecisionProbes probes) {
     /** Learning-rate factor between stages (the authors' code: 0.333333; seed 000 Table 2 names the stage length). */
     static final double LR_DECAY = 1.0 / 3;
 
@@ -63,7 +64,8 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
                 Regularisation.paper(), Head.ReadoutScale.FAN_IN, DataType.FLOAT);
         return new MolapSettings(profile, network, phases, primitives(options.get("primitives")),
                 paper ? 1000 : 200, paper ? 2000 : 500, tasks(options.get("tasks")), seed, taskConfig(options),
-                engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")), leftOut(options.get("leave-out")));
+                engine(options.get("engine")), fixationInPrimitives(options.get("primitive-channels")), leftOut(options.get("leave-out")),
+                DecisionProbes.of(options));
     }
 
     /** {@code --leave-out a,b}: tasks (names or T1..T9) the primitives never see; not all nine. */
@@ -165,13 +167,13 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
     /** The same settings with other latent primitives (null: no pre-training). */
     public MolapSettings withPrimitives(LatentPrimitives.Method method) {
         return new MolapSettings(profile, network, phases, method, fitTrialsPerTask, testTrials, tasks, seed, taskConfig, engine,
-                fixationInPrimitives, leftOut);
+                fixationInPrimitives, leftOut, probes);
     }
 
     /** The same settings with primitives fitted without {@code leftOut}, training and scoring only {@code heads}. */
     public MolapSettings leavingOut(List<String> leftOut, List<String> heads) {
         return new MolapSettings(profile, network, phases, primitives, fitTrialsPerTask, testTrials, heads, seed, taskConfig, engine,
-                fixationInPrimitives, List.copyOf(leftOut));
+                fixationInPrimitives, List.copyOf(leftOut), probes);
     }
 
     public boolean pretrains() {
@@ -235,6 +237,9 @@ public record MolapSettings(Profile profile, ModularRnnConfig network, PhaseSett
         m.put("primitive_channels", fixationInPrimitives ? "all" : "no-fixation");
         if (!leftOut.isEmpty()) {       // only when used, so that earlier runs' recorded configurations still match
             m.put("primitives_left_out", leftOut);
+        }
+        if (probes.on()) {
+            m.put("probes", probes.describe());
         }
         m.put("fit_trials_per_task", fitTrialsPerTask);
         m.put("test_trials", testTrials);
