@@ -38,16 +38,68 @@ public final class LineChart {
      */
     public static void write(Path png, String title, String xLabel, String yLabel,
                              LinkedHashMap<String, double[][]> series, Map<String, double[]> errors, boolean logY) {
+        XCharts.save(XCharts.image(chart(WIDTH, HEIGHT, title, xLabel, yLabel, series, errors, logY, true)), png);
+    }
+
+    /**
+     * Small multiples: one panel per entry of {@code panels} (its title -> its curves, as {@link #write}), in rows of
+     * {@code columns}, on one y range, the curves' colours named once in a legend row below.
+     */
+    public static void grid(Path png, String title, String xLabel, String yLabel, LinkedHashMap<String, LinkedHashMap<String, double[][]>> panels,
+                            Map<String, Map<String, double[]>> errors, int columns, double[] yRange) {
+        int panelWidth = 320;
+        int panelHeight = 250;
+        int rows = (panels.size() + columns - 1) / columns;
+        int top = 40;
+        int legend = 40;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(columns * panelWidth, top + rows * panelHeight + legend,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Palette.TEXT);
+        g.setFont(XCharts.TITLE);
+        g.drawString(title, 12, 26);
+        int k = 0;
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Map.Entry<String, LinkedHashMap<String, double[][]>> panel : panels.entrySet()) {
+            XYChart chart = chart(panelWidth, panelHeight, panel.getKey(), xLabel, yLabel, panel.getValue(),
+                    errors.getOrDefault(panel.getKey(), Map.of()), false, false);
+            chart.getStyler().setChartTitleFont(XCharts.TEXT);
+            chart.getStyler().setYAxisMin(yRange[0]);
+            chart.getStyler().setYAxisMax(yRange[1]);
+            g.drawImage(XCharts.image(chart), (k % columns) * panelWidth, top + (k / columns) * panelHeight, null);
+            panel.getValue().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+            k++;
+        }
+        g.setFont(XCharts.TEXT);
+        int x = 12;
+        int y = top + rows * panelHeight + 24;
+        for (int i = 0; i < names.size(); i++) {
+            g.setColor(Palette.series(i));
+            g.setStroke(new java.awt.BasicStroke(3));
+            g.drawLine(x, y - 4, x + 24, y - 4);
+            g.setColor(Palette.TEXT);
+            g.drawString(names.get(i), x + 30, y);
+            x += 42 + g.getFontMetrics().stringWidth(names.get(i));
+        }
+        g.dispose();
+        XCharts.save(image, png);
+    }
+
+    private static XYChart chart(int width, int height, String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> series,
+                                 Map<String, double[]> errors, boolean logY, boolean legend) {
         series.forEach((name, xy) -> {
             if (xy.length != 2 || xy[0].length != xy[1].length) {
                 throw new IllegalArgumentException("Series " + name + " must be {xs, ys} of equal length.");
             }
         });
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         XYStyler s = chart.getStyler();
         XCharts.style(s, series.size());
         s.setYAxisLogarithmic(logY);
-        s.setLegendVisible(!series.isEmpty());
+        s.setLegendVisible(legend && !series.isEmpty());
         s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);   // never over a curve
         XCharts.axes(s, XCharts.TEXT);
         s.setMarkerSize(errors.isEmpty() ? 0 : 5);
@@ -66,6 +118,6 @@ public final class LineChart {
             // solid, dashed once the palette's colours come round again
             curve.setLineStyle(chart.getSeriesMap().size() > Palette.COLOURS ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
         }
-        XCharts.save(XCharts.image(chart), png);
+        return chart;
     }
 }

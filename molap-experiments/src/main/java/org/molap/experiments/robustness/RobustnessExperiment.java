@@ -16,7 +16,6 @@ import org.molap.experiments.baselines.BaselinesExperiment;
 import org.molap.experiments.baselines.MethodResult;
 import org.molap.experiments.baselines.NetworkSink;
 import org.molap.experiments.parallel.ChildJvms;
-import org.molap.export.LineChart;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -119,8 +118,7 @@ public final class RobustnessExperiment implements Experiment {
             double[] xs = new double[f.levels().length + 1];
             System.arraycopy(f.levels(), 0, xs, 1, f.levels().length);
             Map<String, Object> m = new LinkedHashMap<>();
-            LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
-            Map<String, double[]> spread = new LinkedHashMap<>();
+            Map<String, double[][]> overall = new LinkedHashMap<>();
             byFamily.get(f.name()).forEach((method, tasks) -> {
                 Map<String, Object> perTask = new LinkedHashMap<>();
                 tasks.forEach((task, acc) -> perTask.put(task, summary(acc)));
@@ -129,22 +127,14 @@ public final class RobustnessExperiment implements Experiment {
                 entry.put("tasks", perTask);
                 entry.put("mean_over_tasks", summary(meanOverTasks));
                 m.put(method, entry);
-                double[] ys = new double[xs.length];
-                double[] sd = new double[xs.length];
-                for (int l = 0; l < xs.length; l++) {
-                    ys[l] = 100 * Spread.of(meanOverTasks[l]).mean();
-                    sd[l] = 100 * Spread.of(meanOverTasks[l]).sd();
-                }
-                curves.put(method, new double[][] {xs, ys});
-                spread.put(method, sd);
+                overall.put(method, meanOverTasks);
             });
             Map<String, Object> family = new LinkedHashMap<>();
             family.put("axis", f.axis());
             family.put("levels", xs);
             family.put("methods", m);
             perturbations.put(f.name(), family);
-            LineChart.write(run.figures().resolve("robustness_" + f.name().replace(' ', '_') + ".png"),
-                    f.name() + ": % decisions correct, mean over tasks (bars: sd over draws)", f.axis(), "% correct", curves, spread, false);
+            RobustnessFigures.write(run.figures(), f, xs, byFamily.get(f.name()), overall);
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("experiment", name());
