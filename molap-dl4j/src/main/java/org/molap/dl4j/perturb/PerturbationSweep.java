@@ -95,7 +95,7 @@ public final class PerturbationSweep {
     }
 
     /** The outputs [B, nOut, T] of one perturbed draw of the network. */
-    static INDArray outputs(Network net, Perturbation.Draw draw, INDArray inputs) {
+    public static INDArray outputs(Network net, Perturbation.Draw draw, INDArray inputs) {
         Network perturbed = net.perturbed(draw.wRec(), draw.silenced());
         ElmanBptt engine = ElmanBptt.build(perturbed.shape());
         perturbed.arrays().forEach((name, value) -> engine.array(name).assign(value));

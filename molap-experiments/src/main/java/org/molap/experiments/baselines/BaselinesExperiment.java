@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class BaselinesExperiment implements Experiment {
     static final String MOLAP = "molap";
+    /** The name MoLaP's results and networks carry. */
+    public static final String MOLAP_METHOD = MOLAP;
     static final String SEPARATE = "separate";
     static final String DNI = "dni";
     static final String NO_PRETRAINING = "molap_no_pretraining";

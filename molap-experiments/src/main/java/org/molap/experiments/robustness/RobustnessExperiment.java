@@ -144,6 +144,11 @@ public final class RobustnessExperiment implements Experiment {
         results.put("unperturbed_mean_accuracy", unperturbedByMethod);
         results.put("draws", draws);
         results.put("perturbations", perturbations);
+        // Fig. 3 b-e: MoLaP on T9 (or the last task it learned) with 30% of a module's or the inter-module weights lesioned
+        networks.stream().filter(t -> t.method().equals(BaselinesExperiment.MOLAP_METHOD))
+                .reduce((a, c) -> a.task().name().equals("MultiMem") ? a : c)
+                .ifPresent(t -> results.put("lesioned_traces", LesionedTraces.write(run.figures(), t.method(), t.task().name(),
+                        t.task().outputChannels(), t.network(), test.apply(t), b.molap().seed() + 32_000)));
         results.put("sweep_seconds", (System.nanoTime() - sweepStart) / 1e9);
         results.put("wall_clock_seconds", (System.nanoTime() - start) / 1e9);
         run.writeJson(RunDirectory.RESULTS, results);
