@@ -2,6 +2,11 @@ package org.molap.experiments.baselines;
 
 import org.molap.core.stats.Spread;
 import org.molap.core.tasks.MolapTasks;
+import org.molap.experiments.summary.Claim;
+
+import static org.molap.experiments.summary.Claim.better;
+import static org.molap.experiments.summary.Claim.pm;
+import static org.molap.experiments.summary.Claim.pmPoints;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +17,7 @@ import java.util.TreeSet;
 
 /**
  * The claims of seed 000 section 4 about MoLaP against its baselines, each judged on runs over seeds with a
- * stated criterion. "Better" needs the paired (same seed, same test sets) difference to exceed twice its
- * standard error, so that a lead within the seed-to-seed noise is not called a win.
+ * stated criterion ({@link Claim}: "better" is a paired difference beyond twice its standard error).
  */
 final class ClaimVerdicts {
     static final String MOLAP = BaselinesExperiment.MOLAP;
@@ -24,17 +28,6 @@ final class ClaimVerdicts {
     static final double COMPARABLE = 0.05;
     /** "About two orders of magnitude": a ratio of at least 10^1.5. */
     static final double TWO_ORDERS = Math.pow(10, 1.5);
-
-    record Claim(String claim, String criterion, boolean holds, String evidence) {
-        Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("claim", claim);
-            m.put("criterion", criterion);
-            m.put("verdict", holds ? "holds" : "does not hold");
-            m.put("evidence", evidence);
-            return m;
-        }
-    }
 
     private final SeedRuns runs;
 
@@ -119,10 +112,6 @@ final class ClaimVerdicts {
                 holds, evidence.toString());
     }
 
-    private static boolean better(Spread diff) {
-        return diff.mean() > 0 && diff.mean() > 2 * diff.standardError();
-    }
-
     /** A method's mean over the given tasks, one value per seed. */
     Spread over(String method, List<String> tasks) {
         return Spread.of(runs.perSeed(method, tasks, "accuracy"));
@@ -141,14 +130,5 @@ final class ClaimVerdicts {
     private long meanCount(String method) {
         return Math.round(runs.methods.get(method).bySeed().keySet().stream()
                 .mapToLong(seed -> runs.count(method, seed, "parameter_updates")).average().orElseThrow());
-    }
-
-    static String pm(Spread s) {
-        return String.format("%.1f ± %.1f%% (n = %d)", 100 * s.mean(), 100 * s.sd(), s.n());
-    }
-
-    private static String pmPoints(Spread diff) {
-        return String.format("%+.1f ± %.1f points, standard error %.1f, n = %d", 100 * diff.mean(), 100 * diff.sd(),
-                100 * diff.standardError(), diff.n());
     }
 }

@@ -1,5 +1,10 @@
 package org.molap.experiments.baselines;
 
+import org.molap.experiments.generalization.GeneralizationSeeds;
+import org.molap.experiments.robustness.RobustnessSeeds;
+import org.molap.experiments.summary.SeedRunSet;
+import java.nio.file.Files;
+
 import org.molap.core.run.RunDirectory;
 import org.molap.core.stats.Spread;
 import org.molap.experiments.Cli;
@@ -20,7 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./molap run summary --runs <dir>[,<dir>...]}: the baselines comparison over seeds. Reads completed
+ * {@code ./molap run summary --runs <dir>[,<dir>...]}: a study over seeds. Runs of {@code run generalization} or
+ * {@code run robustness} (one per seed) go to {@link GeneralizationSeeds} or {@link RobustnessSeeds}; otherwise it is
+ * the baselines comparison over seeds. Reads completed
  * {@code run baselines} directories of one configuration (one per seed, or several per seed that split the
  * methods), and writes per method and task the mean and standard deviation over seeds, the parameter and
  * update counts, and a verdict on each claim of seed 000 section 4 ({@link ClaimVerdicts}).
@@ -53,6 +60,22 @@ public final class SeedSummary implements Experiment {
             throw new UsageException("run summary needs --runs: baselines run directories, or folders of them, separated by commas.");
         }
         List<Path> paths = Arrays.stream(options.get("runs").split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        String experiment = paths.isEmpty() || !Files.isRegularFile(paths.get(0).resolve(RunDirectory.MANIFEST)) ? "baselines"
+                : SeedRunSet.experimentOf(paths.get(0));
+        if (experiment.equals("generalization") || experiment.equals("robustness")) {
+            SeedRunSet set = SeedRunSet.read(paths, experiment);
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("source_runs", paths.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+            config.put(experiment + "_config", set.config());
+            return RunLifecycle.execute(options, name(), config, Map.of("seeds", set.seeds()), run -> {
+                run.recordInManifest("profile", set.config().path("profile").asText());
+                if (experiment.equals("generalization")) {
+                    GeneralizationSeeds.write(set, run, console);
+                } else {
+                    RobustnessSeeds.write(set, run, console);
+                }
+            });
+        }
         SeedRuns runs = SeedRuns.read(paths);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source_runs", runs.sources.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
@@ -118,17 +141,17 @@ public final class SeedSummary implements Experiment {
             }
             table.append('\n');
         }
-        List<ClaimVerdicts.Claim> claims = ClaimVerdicts.judge(runs);
+        List<org.molap.experiments.summary.Claim> claims = ClaimVerdicts.judge(runs);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("experiment", name());
         results.put("profile", runs.config.path("profile").asText());
         results.put("methods", methods);
-        results.put("claims", claims.stream().map(ClaimVerdicts.Claim::json).toList());
+        results.put("claims", claims.stream().map(org.molap.experiments.summary.Claim::json).toList());
         run.writeJson(RunDirectory.RESULTS, results);
         BarChart.write(run.figures().resolve(ComparisonFigures.ACCURACY), "Decisions correct, mean ± sd over seeds, by method",
                 "% correct", categories, means, sds, 0, 105, 70.0);
         console.print(table);
-        for (ClaimVerdicts.Claim c : claims) {
+        for (org.molap.experiments.summary.Claim c : claims) {
             console.printf("%n%s: %s.%n  criterion: %s%n  %s%n", c.claim(), c.holds() ? "HOLDS" : "DOES NOT HOLD", c.criterion(), c.evidence());
         }
     }
