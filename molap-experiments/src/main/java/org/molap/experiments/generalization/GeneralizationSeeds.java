@@ -24,7 +24,7 @@ import static org.molap.experiments.summary.Claim.pmPoints;
  */
 public final class GeneralizationSeeds {
     /** The conditions of Fig. 5, as results.json names them, and their labels. */
-    static final Map<String, String> CONDITIONS = conditions();
+    public static final Map<String, String> CONDITIONS = conditions();
     private static final String T7 = "ContextMemDm1";
 
     private GeneralizationSeeds() {
@@ -37,7 +37,7 @@ public final class GeneralizationSeeds {
         m.put("cca_leave_two_out", "CCA, leave-two-out");
         m.put("pca_leave_one_out", "PCA, leave-one-out");
         m.put("pca_leave_two_out", "PCA, leave-two-out");
-        return m;
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public static void write(SeedRunSet runs, RunDirectory run, PrintStream console) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.molap.core.run.AtomicFiles;
 import org.molap.core.run.RunDirectory;
 import org.molap.experiments.UsageException;
+import org.molap.experiments.generalization.GeneralizationSeeds;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,16 +24,17 @@ import java.util.regex.Pattern;
  */
 public final class ReadmeTables {
     private static final Pattern TABLE = Pattern.compile("(<!-- table: (\\S+) ([^>]*?) -->\\n)(.*?)(<!-- end table -->)", Pattern.DOTALL);
-    private static final Map<String, Function<List<JsonNode>, String>> KINDS = Map.of(
-            "molap-tasks", ReadmeTables::molapTasks,
-            "families", ReadmeTables::families,
-            "bench", ReadmeTables::bench,
-            "generalization", ReadmeTables::generalization,
-            "baselines-summary", BaselineTables::summary,
-            "claims", BaselineTables::claims,
-            "baselines-pair", BaselineTables::pair,
-            "molap-paired", BaselineTables::paired,
-            "memory", MemoryTable::table);
+    private static final Map<String, Function<List<JsonNode>, String>> KINDS = Map.ofEntries(
+            Map.entry("molap-tasks", ReadmeTables::molapTasks),
+            Map.entry("families", ReadmeTables::families),
+            Map.entry("bench", ReadmeTables::bench),
+            Map.entry("generalization", ReadmeTables::generalization),
+            Map.entry("generalization-seeds", ReadmeTables::generalizationSeeds),
+            Map.entry("baselines-summary", BaselineTables::summary),
+            Map.entry("claims", BaselineTables::claims),
+            Map.entry("baselines-pair", BaselineTables::pair),
+            Map.entry("molap-paired", BaselineTables::paired),
+            Map.entry("memory", MemoryTable::table));
 
     private ReadmeTables() {
     }
@@ -168,26 +170,45 @@ public final class ReadmeTables {
     /** run generalization's bars (results.json): per task, % correct after each pre-training; the mean last. */
     static String generalization(List<JsonNode> runs) {
         JsonNode r = runs.get(0).path("results");
-        List<String> keys = List.of("cca_every_task", "cca_leave_one_out", "cca_leave_two_out", "pca_leave_one_out", "pca_leave_two_out");
-        StringBuilder t = new StringBuilder("| task | CCA, every task | CCA, leave-one-out | CCA, leave-two-out | PCA, leave-one-out | PCA, leave-two-out |\n"
-                + "|---|---|---|---|---|---|\n");
-        double[] sums = new double[keys.size()];
-        int n = 0;
-        for (Map.Entry<String, JsonNode> task : (Iterable<Map.Entry<String, JsonNode>>) () -> r.path(keys.get(0)).fields()) {
-            t.append("| ").append(spaced(task.getKey())).append(" |");
-            for (int k = 0; k < keys.size(); k++) {
-                double v = r.path(keys.get(k)).path(task.getKey()).asDouble();
-                sums[k] += v;
-                t.append(String.format(Locale.ROOT, " %.1f |", 100 * v));
-            }
+        List<String> keys = List.copyOf(GeneralizationSeeds.CONDITIONS.keySet());
+        List<String> tasks = new ArrayList<>();
+        r.path(keys.get(0)).fieldNames().forEachRemaining(tasks::add);
+        StringBuilder t = conditionsHeader();
+        for (String task : tasks) {
+            t.append("| ").append(spaced(task)).append(" |");
+            keys.forEach(k -> t.append(String.format(Locale.ROOT, " %.1f |", 100 * r.path(k).path(task).asDouble())));
             t.append('\n');
-            n++;
         }
         t.append("| mean |");
-        for (double sum : sums) {
-            t.append(String.format(Locale.ROOT, " **%.1f** |", 100 * sum / n));
-        }
+        keys.forEach(k -> t.append(String.format(Locale.ROOT, " **%.1f** |",
+                100 * tasks.stream().mapToDouble(task -> r.path(k).path(task).asDouble()).average().orElse(Double.NaN))));
         return t.append('\n').toString();
+    }
+
+    /** run summary of generalization runs: per task (and the mean over tasks), each condition's mean ± sd over seeds. */
+    static String generalizationSeeds(List<JsonNode> runs) {
+        JsonNode c = runs.get(0).path("results").path("conditions");
+        List<String> keys = List.copyOf(GeneralizationSeeds.CONDITIONS.keySet());
+        List<String> rows = new ArrayList<>();
+        c.path(keys.get(0)).fieldNames().forEachRemaining(rows::add);
+        StringBuilder t = conditionsHeader();
+        for (String row : rows) {
+            boolean mean = row.equals("Mean");
+            t.append("| ").append(mean ? "mean" : spaced(row)).append(" |");
+            keys.forEach(k -> {
+                String cell = String.format(Locale.ROOT, "%.1f ± %.1f", 100 * c.path(k).path(row).path("mean").asDouble(),
+                        100 * c.path(k).path(row).path("sd").asDouble());
+                t.append(' ').append(mean ? "**" + cell + "**" : cell).append(" |");
+            });
+            t.append('\n');
+        }
+        return t.toString();
+    }
+
+    private static StringBuilder conditionsHeader() {
+        StringBuilder t = new StringBuilder("| task |");
+        GeneralizationSeeds.CONDITIONS.values().forEach(label -> t.append(' ').append(label).append(" |"));
+        return t.append("\n|---|").append("---|".repeat(GeneralizationSeeds.CONDITIONS.size())).append('\n');
     }
 
     /** "ContextMemDm1" -> "Context Mem Dm 1". */
