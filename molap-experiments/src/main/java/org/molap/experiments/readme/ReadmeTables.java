@@ -30,6 +30,7 @@ public final class ReadmeTables {
             Map.entry("bench", ReadmeTables::bench),
             Map.entry("generalization", ReadmeTables::generalization),
             Map.entry("generalization-seeds", ReadmeTables::generalizationSeeds),
+            Map.entry("robustness-seeds", ReadmeTables::robustnessSeeds),
             Map.entry("baselines-summary", BaselineTables::summary),
             Map.entry("claims", BaselineTables::claims),
             Map.entry("baselines-pair", BaselineTables::pair),
@@ -209,6 +210,36 @@ public final class ReadmeTables {
         StringBuilder t = new StringBuilder("| task |");
         GeneralizationSeeds.CONDITIONS.values().forEach(label -> t.append(' ').append(label).append(" |"));
         return t.append("\n|---|").append("---|".repeat(GeneralizationSeeds.CONDITIONS.size())).append('\n');
+    }
+
+    /**
+     * run summary of robustness runs: per perturbation family and method, % correct averaged over the perturbed levels
+     * and the tasks (mean ± sd over seeds); the first row is the unperturbed accuracy.
+     */
+    static String robustnessSeeds(List<JsonNode> runs) {
+        JsonNode families = runs.get(0).path("results").path("perturbations");
+        List<String> methods = new ArrayList<>();
+        families.elements().next().path("methods").fieldNames().forEachRemaining(methods::add);
+        StringBuilder t = new StringBuilder("| perturbation (levels) |");
+        methods.forEach(m -> t.append(' ').append(m).append(" |"));
+        t.append("\n|---|").append("---|".repeat(methods.size())).append('\n');
+        JsonNode any = families.elements().next();
+        t.append("| none (unperturbed) |");
+        methods.forEach(m -> t.append(String.format(Locale.ROOT, " %.1f ± %.1f |", any.path("methods").path(m).path("mean_over_seeds").get(0).asDouble(),
+                any.path("methods").path(m).path("sd_over_seeds").get(0).asDouble())));
+        t.append('\n');
+        for (Map.Entry<String, JsonNode> f : (Iterable<Map.Entry<String, JsonNode>>) families::fields) {
+            JsonNode levels = f.getValue().path("levels");
+            t.append("| ").append(f.getKey()).append(" (").append(trim(levels.get(1).asDouble())).append("..")
+                    .append(trim(levels.get(levels.size() - 1).asDouble())).append(") |");
+            methods.forEach(m -> {
+                double[] perSeed = RunDirectory.JSON.convertValue(f.getValue().path("methods").path(m).path("robustness_per_seed"), double[].class);
+                org.molap.core.stats.Spread s = org.molap.core.stats.Spread.of(perSeed);
+                t.append(String.format(Locale.ROOT, " %.1f ± %.1f |", 100 * s.mean(), 100 * s.sd()));
+            });
+            t.append('\n');
+        }
+        return t.toString();
     }
 
     /** "ContextMemDm1" -> "Context Mem Dm 1". */
