@@ -151,9 +151,7 @@ public final class SeedSummary implements Experiment {
         BarChart.write(run.figures().resolve(ComparisonFigures.ACCURACY), "Decisions correct, mean ± sd over seeds, by method",
                 "% correct", categories, means, sds, 0, 105, 70.0);
         console.print(table);
-        for (org.molap.experiments.summary.Claim c : claims) {
-            console.printf("%n%s: %s.%n  criterion: %s%n  %s%n", c.claim(), c.holds() ? "HOLDS" : "DOES NOT HOLD", c.criterion(), c.evidence());
-        }
+        claims.forEach(c -> c.print(console));
     }
 
     private static Spread spread(SeedRuns runs, String method, List<String> tasks, String key) {

@@ -62,18 +62,9 @@ public final class GeneralizationSeeds {
             sds.put(c.getValue(), sd);
         }
         List<Claim> claims = claims(runs, tasks);
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("experiment", "summary");
-        results.put("summarises", "generalization");
-        results.put("seeds", runs.seeds());
-        results.put("conditions", conditions);
-        results.put("claims", claims.stream().map(Claim::json).toList());
-        run.writeJson(RunDirectory.RESULTS, results);
+        runs.writeSummary(run, "conditions", conditions, claims, console);
         BarChart.write(run.figures().resolve("generalization.png"), "Decisions correct on the task the primitives did not see, mean ± sd over "
                 + runs.seeds().size() + " seeds", "% correct", categories, means, sds, 0, 105, 70.0);
-        for (Claim c : claims) {
-            console.printf("%n%s: %s.%n  criterion: %s%n  %s%n", c.claim(), c.holds() ? "HOLDS" : "DOES NOT HOLD", c.criterion(), c.evidence());
-        }
     }
 
     static List<Claim> claims(SeedRunSet runs, List<String> tasks) {

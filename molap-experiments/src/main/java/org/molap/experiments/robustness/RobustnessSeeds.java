@@ -65,16 +65,7 @@ public final class RobustnessSeeds {
                     + runs.seeds().size() + " seeds", f.getValue().path("axis").asText(), "% correct", curves, spread, false);
         }
         List<Claim> claims = claims(runs);
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("experiment", "summary");
-        results.put("summarises", "robustness");
-        results.put("seeds", runs.seeds());
-        results.put("perturbations", families);
-        results.put("claims", claims.stream().map(Claim::json).toList());
-        run.writeJson(RunDirectory.RESULTS, results);
-        for (Claim c : claims) {
-            console.printf("%n%s: %s.%n  criterion: %s%n  %s%n", c.claim(), c.holds() ? "HOLDS" : "DOES NOT HOLD", c.criterion(), c.evidence());
-        }
+        runs.writeSummary(run, "perturbations", families, claims, console);
     }
 
     static List<Claim> claims(SeedRunSet runs) {

@@ -21,6 +21,11 @@ public record Claim(String claim, String criterion, boolean holds, String eviden
         return m;
     }
 
+    /** The verdict, criterion and evidence, for the console. */
+    public void print(java.io.PrintStream console) {
+        console.printf("%n%s: %s.%n  criterion: %s%n  %s%n", claim, holds ? "HOLDS" : "DOES NOT HOLD", criterion, evidence);
+    }
+
     /** The paired differences' mean is positive and more than twice their standard error. */
     public static boolean better(Spread diff) {
         return diff.mean() > 0 && diff.mean() > 2 * diff.standardError();

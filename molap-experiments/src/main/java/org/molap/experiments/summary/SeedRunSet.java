@@ -54,6 +54,18 @@ public record SeedRunSet(String experiment, JsonNode config, TreeMap<Long, JsonN
         return json(dir.resolve(RunDirectory.MANIFEST)).path("experiment").asText();
     }
 
+    /** Writes the summary's results.json ({@code key}: the numbers, and the claims) and prints the claims' verdicts. */
+    public void writeSummary(RunDirectory run, String key, Object numbers, List<Claim> claims, java.io.PrintStream console) {
+        Map<String, Object> results = new java.util.LinkedHashMap<>();
+        results.put("experiment", "summary");
+        results.put("summarises", experiment);
+        results.put("seeds", seeds());
+        results.put(key, numbers);
+        results.put("claims", claims.stream().map(Claim::json).toList());
+        run.writeJson(RunDirectory.RESULTS, results);
+        claims.forEach(c -> c.print(console));
+    }
+
     public List<Long> seeds() {
         return new ArrayList<>(resultsBySeed.keySet());
     }
