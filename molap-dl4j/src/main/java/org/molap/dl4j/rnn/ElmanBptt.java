@@ -64,8 +64,11 @@ public final class ElmanBptt implements RecurrentModel {
     private record Pass(long batch, INDArray x, INDArray h, INDArray y) {
     }
 
-    /** The forward pass; the readout from step {@code readFrom} on (the outputs of earlier steps are left unset). */
-    private Pass run(INDArray inputs, int readFrom) {
+    /**
+     * The forward pass; the readout from step {@code readFrom} on (the outputs of earlier steps are left unset), and
+     * the activity term's sum of squares only {@code withLoss}.
+     */
+    private Pass run(INDArray inputs, int readFrom, boolean withLoss) {
         int n = shape.units();
         int steps = shape.steps();
         long b = inputs.size(0);
@@ -94,6 +97,7 @@ public final class ElmanBptt implements RecurrentModel {
         INDArray wIn = array(Head.W_IN);
         INDArray wOut = array(Head.W_OUT);
         tanh.load(array(RecurrentCore.BIAS), 2 * shape.regularisation().activity() / h.length());
+        tanh.countSquares = withLoss;
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
                 Gemm.into(stateSteps[t - 1], false, wRec, true, stateSteps[t], 1, 0);
@@ -111,7 +115,7 @@ public final class ElmanBptt implements RecurrentModel {
 
     @Override
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, Collection<String> variables) {
-        Pass p = run(inputs, 0);
+        Pass p = run(inputs, 0, true);
         int steps = shape.steps();
         INDArray diff = TimeMajor.into(targets, outputErrorBuffer).rsubi(p.y());
         double mse = ThinProducts.sumOfSquares(diff) / diff.length();
@@ -186,7 +190,7 @@ public final class ElmanBptt implements RecurrentModel {
 
     @Override
     public INDArray forward(INDArray inputs) {
-        Pass p = run(inputs, 0);
+        Pass p = run(inputs, 0, false);
         return batchMajor(p.y(), p.batch());
     }
 
@@ -198,13 +202,13 @@ public final class ElmanBptt implements RecurrentModel {
         if (fromStep < 0 || fromStep >= shape.steps()) {
             throw new IllegalArgumentException("The first step read out must be in 0.." + (shape.steps() - 1) + ", got " + fromStep + ".");
         }
-        Pass p = run(inputs, fromStep);
+        Pass p = run(inputs, fromStep, false);
         return batchMajor(p.y(), p.batch());
     }
 
     @Override
     public INDArray states(INDArray inputs) {
-        Pass p = run(inputs, 0);
+        Pass p = run(inputs, 0, false);
         return batchMajor(p.h(), p.batch());
     }
 

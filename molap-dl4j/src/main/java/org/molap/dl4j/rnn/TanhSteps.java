@@ -41,6 +41,10 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
     /** Index of the last step, where backward starts with g_T = 0. */
     final int lastStep;
     final double leak;
+    /** Floats per chunk of the forward loop: 16 kB, which stays in L1 from the copy in to the copy out. */
+    static final int CHUNK = 4096;
+    /** Whether forward sums |h_t|^2 (the activity regulariser's; a forward pass that computes no loss needs none). */
+    boolean countSquares = true;
 
     private TanhSteps(int stepLength, int steps, double leak) {
         this.stepLength = stepLength;
@@ -177,31 +181,38 @@ abstract sealed class TanhSteps permits TanhSteps.Floats, TanhSteps.Doubles, Tan
         @Override
         void forward(int t) {
             int offset = t * stepLength;
-            states.get(offset, h, 0, stepLength);
             if (t == 0) {
                 squares = 0;
-            }
-            if (!leaky()) {
-                for (int i = 0; i < stepLength; i++) {
-                    h[i] = FastTanh.tanh(h[i] + bias[i]);
-                }
-                states.put(offset, h, 0, stepLength);
-                addSquares(offset);
-                return;
-            }
-            if (t == 0) {
                 java.util.Arrays.fill(previous, 0f);
             }
             float a = (float) leak;
             float keep = (float) (1 - leak);
-            for (int i = 0; i < stepLength; i++) {
-                h[i] = keep * previous[i] + a * FastTanh.tanh(h[i] + bias[i]);
+            boolean leaky = leaky();
+            // In chunks of CHUNK floats: each is copied in, transformed and copied out while it is in L1. At the
+            // evaluation batch (2000 trials) a step's block is 0.8-1.6 MB, and three passes over the whole block
+            // went to L3 each time.
+            for (int start = 0; start < stepLength; start += CHUNK) {
+                int end = Math.min(stepLength, start + CHUNK);
+                states.get(offset + start, h, start, end - start);
+                if (leaky) {
+                    for (int i = start; i < end; i++) {
+                        h[i] = keep * previous[i] + a * FastTanh.tanh(h[i] + bias[i]);
+                    }
+                } else {
+                    for (int i = start; i < end; i++) {
+                        h[i] = FastTanh.tanh(h[i] + bias[i]);
+                    }
+                }
+                states.put(offset + start, h, start, end - start);
             }
-            states.put(offset, h, 0, stepLength);
-            addSquares(offset);
-            float[] swap = previous;
-            previous = h;
-            h = swap;
+            if (countSquares) {
+                addSquares(offset);
+            }
+            if (leaky) {
+                float[] swap = previous;
+                previous = h;
+                h = swap;
+            }
         }
 
         @Override
