@@ -80,7 +80,7 @@ public final class NotebookWriter {
             cells.markdown("## Perturbations: % correct against the level (mean over tasks, bars: sd over draws)");
             cells.code(perturbations());
         }
-        if (run.results != null && run.results.path("cca_every_task").isObject()) {
+        if (run.results != null && (run.results.path("cca_every_task").isObject() || run.results.path("conditions").isObject())) {
             cells.markdown("## Generalisation: accuracy on the tasks the primitives did not see");
             cells.code(generalisation());
         }
@@ -227,8 +227,12 @@ public final class NotebookWriter {
                 for family, f in results["perturbations"].items():
                     fig, ax = plt.subplots(figsize=(9.6, 5))
                     for method, m in f["methods"].items():
-                        mean = 100 * np.array(m["mean_over_tasks"]["mean"])
-                        sd = 100 * np.array(m["mean_over_tasks"]["sd"])
+                        if "mean_over_tasks" in m:    # one run: bars are the spread over draws
+                            mean = 100 * np.array(m["mean_over_tasks"]["mean"])
+                            sd = 100 * np.array(m["mean_over_tasks"]["sd"])
+                        else:                         # a summary over seeds: bars are the spread over seeds (in %)
+                            mean = np.array(m["mean_over_seeds"])
+                            sd = np.array(m["sd_over_seeds"])
                         ax.errorbar(f["levels"], mean, yerr=sd, marker="o", ms=4, capsize=3, label=method)
                     ax.set_xlabel(f["axis"])
                     ax.set_ylabel("% correct")
@@ -242,14 +246,19 @@ public final class NotebookWriter {
     /** As the report's figures/generalization.png: grouped bars per task, one per pre-training. */
     private static String generalisation() {
         return """
+                # one run: results[condition][task]; a summary over seeds: results["conditions"][condition][task] {mean, sd}
+                bars = results.get("conditions", results)
                 KEYS = [k for k in ("cca_every_task", "cca_leave_one_out", "cca_leave_two_out", "pca_leave_one_out",
-                                    "pca_leave_two_out") if k in results]
-                tasks = list(results[KEYS[0]])
+                                    "pca_leave_two_out") if k in bars]
+                tasks = list(bars[KEYS[0]])
                 fig, ax = plt.subplots(figsize=(11, 5))
                 width = 0.8 / len(KEYS)
                 for i, key in enumerate(KEYS):
-                    ax.bar(np.arange(len(tasks)) + (i - (len(KEYS) - 1) / 2) * width,
-                           [100 * results[key][t] for t in tasks], width, label=key.replace("_", " "))
+                    cells = [bars[key][t] for t in tasks]
+                    means = [100 * (c["mean"] if isinstance(c, dict) else c) for c in cells]
+                    sds = [100 * c["sd"] for c in cells] if isinstance(cells[0], dict) else None
+                    ax.bar(np.arange(len(tasks)) + (i - (len(KEYS) - 1) / 2) * width, means, width, yerr=sds, capsize=2,
+                           label=key.replace("_", " "))
                 ax.axhline(70, color="tab:red", linestyle="--", lw=1)
                 ax.set_xticks(np.arange(len(tasks)), tasks, rotation=30)
                 ax.set_ylabel("% correct")

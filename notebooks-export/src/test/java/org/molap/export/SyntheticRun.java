@@ -46,7 +46,10 @@ final class SyntheticRun {
                 + "\"ms_per_iteration\":12.25}],\"wall_clock_seconds\":123.4,"
                 + "\"cca_every_task\":{\"DelayPro\":0.9,\"MemDm1\":0.7},\"cca_leave_one_out\":{\"DelayPro\":0.85,\"MemDm1\":0.6},"
                 + "\"perturbations\":{\"global lesion\":{\"axis\":\"% of weights lesioned\",\"levels\":[0,10,30],"
-                + "\"methods\":{\"molap\":{\"mean_over_tasks\":{\"mean\":[0.9,0.6,0.3],\"sd\":[0,0.05,0.1]}}}}},"
+                + "\"methods\":{\"molap\":{\"mean_over_tasks\":{\"mean\":[0.9,0.6,0.3],\"sd\":[0,0.05,0.1]}},"
+                + "\"separate\":{\"mean_over_seeds\":[88,50,20],\"sd_over_seeds\":[1,4,6]}}}},"
+                + "\"conditions\":{\"cca_every_task\":{\"DelayPro\":{\"mean\":0.9,\"sd\":0.01},\"Mean\":{\"mean\":0.8,\"sd\":0.02}},"
+                + "\"pca_leave_one_out\":{\"DelayPro\":{\"mean\":0.8,\"sd\":0.03},\"Mean\":{\"mean\":0.7,\"sd\":0.02}}},"
                 + "\"timeline\":{\"steps\":40,\"silent\":[0,4],\"stimulus_onset\":10,\"go_cue\":30,\"scored_window\":[32,40],"
                 + "\"dt\":0.02777777777777778,\"stimulus_periods\":{\"DelayPro\":{\"pulse 1\":[10,16]}}}}");
         StringBuilder metrics = new StringBuilder();

@@ -46,8 +46,21 @@ class RobustnessExperimentTest {
             assertTrue(global.get(global.size() - 1).asDouble() < unperturbed - 0.05,
                     method + ": half of the weights lesioned costs decisions: " + global);
         }
+        assertLesionedTraces(run, results);
         for (String family : iterableNames(families)) {
             assertTrue(Files.size(run.resolve("figures").resolve("robustness_" + family.replace(' ', '_') + ".png")) > 5_000, family);
+            assertTrue(Files.size(run.resolve("figures").resolve("robustness_" + family.replace(' ', '_') + "_by_task.png")) > 5_000, family);
+        }
+    }
+
+    /** Fig. 3 b-e: MoLaP's traces under lesions of each scope, and each output's error. */
+    private static void assertLesionedTraces(Path run, JsonNode results) throws Exception {
+        JsonNode traces = results.path("lesioned_traces");
+        assertEquals("molap", traces.path("method").asText());
+        assertEquals("DelayAnti", traces.path("task").asText(), "without T9, the last task MoLaP learned");
+        for (String scope : List.of("M1", "M2", "inter-module")) {
+            assertEquals(3, traces.path("scopes").path(scope).path("mse_per_output").size(), scope);
+            assertTrue(Files.size(run.resolve("figures").resolve("robustness_traces_" + scope + ".png")) > 5_000, scope);
         }
     }
 
