@@ -77,6 +77,16 @@ public final class PerturbationSweep {
         INDArray window = targets.get(NDArrayIndex.all(), NDArrayIndex.interval(0, scored), NDArrayIndex.interval(from, targets.size(2))).dup();
         Map<Integer, ElmanBptt> engines = new HashMap<>();     // by number of units: silencing evaluates smaller networks
         double[][] accuracy = new double[levels.size()][draws];
+        try {
+            sweep(net, levels, draws, seed, inputs, scored, wRec, from, window, engines, accuracy);
+        } finally {
+            engines.values().forEach(ElmanBptt::release);     // off-heap buffers of up to 200 MB each, freed now
+        }
+        return accuracy;
+    }
+
+    private static void sweep(Network net, List<Perturbation> levels, int draws, long seed, INDArray inputs, int scored, double[] wRec,
+                              int from, INDArray window, Map<Integer, ElmanBptt> engines, double[][] accuracy) {
         for (int level = 0; level < levels.size(); level++) {
             for (int draw = 0; draw < draws; draw++) {
                 Perturbation.Draw p = levels.get(level).apply(wRec, net.units(), new Random(drawSeed(seed, level, draw)));
@@ -91,7 +101,6 @@ public final class PerturbationSweep {
                         DecisionAccuracy.PAPER_WINDOW, DecisionAccuracy.PAPER_TOLERANCE)).average().orElse(Double.NaN);
             }
         }
-        return accuracy;
     }
 
     /** The outputs [B, nOut, T] of one perturbed draw of the network. */
@@ -99,7 +108,11 @@ public final class PerturbationSweep {
         Network perturbed = net.perturbed(draw.wRec(), draw.silenced());
         ElmanBptt engine = ElmanBptt.build(perturbed.shape());
         perturbed.arrays().forEach((name, value) -> engine.array(name).assign(value));
-        return engine.forward(inputs);
+        try {
+            return engine.forward(inputs);
+        } finally {
+            engine.release();
+        }
     }
 
     /** The seed of draw {@code draw} of level {@code level}: SplitMix64's finaliser over the three, so draws differ. */
