@@ -87,7 +87,7 @@ public final class RobustnessExperiment implements Experiment {
         SweepPlan plan = new SweepPlan(percents, sigmas, draws, b.molap().seed() + 31_000);
         List<SweepUnit> units = new ArrayList<>();
         for (NetworkSink.Trained t : networks) {
-            units.add(new SweepUnit(t.method(), t.task().name(), t.scored(), t.network(), null,
+            units.add(new SweepUnit(t.method(), t.task().name(), t.scored(), t.network(),
                     run.file("sweep").resolve(t.method()).resolve(t.task().name() + ".json")));
         }
         List<Integer> pending = IntStream.range(0, units.size()).filter(i -> !Files.exists(units.get(i).output())).boxed().toList();

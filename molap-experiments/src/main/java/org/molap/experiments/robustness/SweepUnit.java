@@ -24,7 +24,11 @@ import java.util.Map;
  * arrays as .npy; the task's test set is written once and shared by the methods' units. The accuracies [level][draw]
  * per family go to {@code output}, a JSON file in the run directory.
  */
-record SweepUnit(String method, String task, int scored, PerturbationSweep.Network network, Path testDir, Path output) {
+record SweepUnit(String method, String task, int scored, PerturbationSweep.Network network, Path output) {
+    /** A unit read back in a child JVM, with the directory of its task's test set. */
+    record Loaded(SweepUnit unit, Path testDir) {
+    }
+
     private static final String SPEC = "unit.json";
     private static final String INPUTS = "inputs.npy";
     private static final String TARGETS = "targets.npy";
@@ -47,7 +51,8 @@ record SweepUnit(String method, String task, int scored, PerturbationSweep.Netwo
         return new INDArray[] {readArray(dir.resolve(INPUTS)), readArray(dir.resolve(TARGETS))};
     }
 
-    void write(Path dir) {
+    /** Writes the unit into {@code dir}; its test set is in {@code testDir} ({@link #writeTest}). */
+    void write(Path dir, Path testDir) {
         RnnGraph.Shape s = network.shape();
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("method", method);
@@ -70,7 +75,7 @@ record SweepUnit(String method, String task, int scored, PerturbationSweep.Netwo
         }
     }
 
-    static SweepUnit read(Path dir) {
+    static Loaded read(Path dir) {
         try {
             JsonNode spec = RunDirectory.JSON.readTree(dir.resolve(SPEC).toFile());
             RnnGraph.Shape shape = new RnnGraph.Shape(spec.get("units").asInt(), spec.get("inputs").asInt(), spec.get("outputs").asInt(),
@@ -84,8 +89,8 @@ record SweepUnit(String method, String task, int scored, PerturbationSweep.Netwo
             }
             PerturbationSweep.Network network = new PerturbationSweep.Network(shape, arrays,
                     new UnitPartition(shape.units(), spec.get("modules").asInt()));
-            return new SweepUnit(spec.get("method").asText(), spec.get("task").asText(), spec.get("scored").asInt(), network,
-                    Path.of(spec.get("test").asText()), Path.of(spec.get("output").asText()));
+            return new Loaded(new SweepUnit(spec.get("method").asText(), spec.get("task").asText(), spec.get("scored").asInt(), network,
+                    Path.of(spec.get("output").asText())), Path.of(spec.get("test").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException("The sweep unit " + dir + " cannot be read: " + e.getMessage(), e);
         }

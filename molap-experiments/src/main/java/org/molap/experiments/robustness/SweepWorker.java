@@ -17,8 +17,9 @@ public final class SweepWorker {
         SweepPlan plan = RunDirectory.JSON.readValue(Path.of(args[0]).toFile(), SweepPlan.class);
         for (int i = 1; i < args.length; i++) {
             long start = System.nanoTime();
-            SweepUnit unit = SweepUnit.read(Path.of(args[i]));
-            INDArray[] test = SweepUnit.readTest(unit.testDir());
+            SweepUnit.Loaded loaded = SweepUnit.read(Path.of(args[i]));
+            SweepUnit unit = loaded.unit();
+            INDArray[] test = SweepUnit.readTest(loaded.testDir());
             unit.writeAccuracy(plan.perturb(unit.network(), test[0], test[1], unit.scored()));
             System.out.printf("perturbed %s / %s in %.0f s (%d of %d)%n", unit.method(), unit.task(), (System.nanoTime() - start) / 1e9,
                     i, args.length - 1);

@@ -42,8 +42,7 @@ final class SweepWorkers {
                 Path testDir = testDirs.computeIfAbsent(test, t -> root.resolve("tests").resolve(String.valueOf(testDirs.size())));
                 SweepUnit.writeTest(testDir, test.inputs(), test.targets());
                 Path dir = temp.resolve("units").resolve(String.valueOf(i));
-                SweepUnit u = units.get(i);
-                new SweepUnit(u.method(), u.task(), u.scored(), u.network(), testDir, u.output()).write(dir);
+                units.get(i).write(dir, testDir);
                 unitDirs.add(dir);
             }
             List<List<Integer>> shares = shares(units, parallel);

@@ -38,7 +38,7 @@ class SweepWorkersTest {
             ElmanBptt net = ElmanBptt.build(shape).load(RecurrentCore.random(new ModularRnnConfig(units2, 2, 1.5, units.size()), DataType.FLOAT),
                     Head.random(units2, 3, 3, 40 + units.size(), DataType.FLOAT));
             units.add(new SweepUnit("m" + units.size(), "DelayPro", 3,
-                    new PerturbationSweep.Network(shape, net.parameters(), new UnitPartition(units2, 2)), null, tmp.resolve("out-" + units.size() + ".json")));
+                    new PerturbationSweep.Network(shape, net.parameters(), new UnitPartition(units2, 2)), tmp.resolve("out-" + units.size() + ".json")));
         }
         assertEquals(List.of(List.of(1), List.of(0, 2)), SweepWorkers.shares(units, 2), "the largest network alone, the two small together");
         SweepWorkers.run(plan, units, i -> test, 2, tmp.resolve("logs"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
