@@ -10,10 +10,10 @@ public interface Task {
   /** Short name, e.g. "DelayPro" (see {@link MolapTasks#names()}). */
   String name();
 
-  /** Input channel names, in axis-1 order; the first is always "fixation". */
+  /** Input channel names, in axis-1 order; a decision task's first is "fixation". */
   List<String> inputChannels();
 
-  /** Output channel names, in axis-1 order; the first is always "fixation". */
+  /** Output channel names, in axis-1 order; a decision task's first is "fixation". */
   List<String> outputChannels();
 
   /** Draws {@code batchSize} trials from {@code rng}, as arrays of the given floating type. */
