@@ -62,6 +62,19 @@ public interface Cell {
         return Init.normal(1 / Math.sqrt(observedSize() + 1.0));
     }
 
+    /** How the readout bias b_out starts; default 0. */
+    default Init readoutBiasInit() {
+        return Init.zeros();
+    }
+
+    /**
+     * False for a model read out without bias (seed 003's LSTM and Element Finder models): b_out then stays 0 in the
+     * group {@value Unroller#FIXED}, which no training phase selects and no parameter count includes.
+     */
+    default boolean readoutBias() {
+        return true;
+    }
+
     /**
      * One step's inputs: the graph, the parameters, the state before the step, this step's drive [B, D], this step's
      * raw inputs [B, inputs] (gates and trial labels that a step reads), its standard-normal noise [B, noiseSize]

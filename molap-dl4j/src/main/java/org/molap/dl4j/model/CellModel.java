@@ -56,6 +56,11 @@ public final class CellModel implements org.molap.dl4j.model.NoisyModel {
         return p;
     }
 
+    /** Each parameter's group, in declaration order. */
+    public Map<String, String> groups() {
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
     /** The parameters of these groups, in declaration order. */
     public List<String> parametersIn(String... group) {
         List<String> wanted = Arrays.asList(group);

@@ -37,14 +37,17 @@ public final class Unroller {
     public static final String W_OUT = "W_out";
     public static final String B_OUT = "b_out";
     public static final String HEAD = "head";
+    /** The group of values drawn once and never trained: drawn initial states, the zero bias of a bias-free readout. */
+    public static final String FIXED = "fixed";
 
     private Unroller() {
     }
 
-    /** The readout head's parameters: W_out as the cell says ({@link Cell#readoutInit()}), b_out = 0. */
+    /** The readout head's parameters as the cell says: W_out, and b_out (fixed at 0 when the cell has no readout bias). */
     public static List<ParamSpec> head(Cell cell, int outputs) {
         return List.of(ParamSpec.of(W_OUT, HEAD, cell.readoutInit(), outputs, cell.observedSize()),
-                ParamSpec.of(B_OUT, HEAD, Init.zeros(), 1, outputs));
+                cell.readoutBias() ? ParamSpec.of(B_OUT, HEAD, cell.readoutBiasInit(), 1, outputs)
+                        : ParamSpec.of(B_OUT, FIXED, Init.zeros(), 1, outputs));
     }
 
     /** The model of {@code cell} over {@code steps} steps with {@code outputs} readout channels; parameters drawn from {@code seed}. */
@@ -58,6 +61,8 @@ public final class Unroller {
         for (StateSpec s : cell.states()) {
             if (s.start() == StateSpec.Start.LEARNED) {
                 specs.add(ParamSpec.of(s.initialName(), s.group(), Init.zeros(), 1, s.size()));
+            } else if (s.start() == StateSpec.Start.DRAWN) {
+                specs.add(ParamSpec.of(s.initialName(), s.group(), Init.normal(s.scale()), 1, s.size()));
             }
         }
         specs.addAll(head(cell, outputs));
@@ -89,7 +94,7 @@ public final class Unroller {
             state[i] = switch (s.start()) {
                 case ZERO -> zeros;
                 case FIXED -> zeros.add(s.scale());
-                case LEARNED -> zeros.add(params.get(s.initialName()));
+                case LEARNED, DRAWN -> zeros.add(params.get(s.initialName()));
                 case RANDOM -> sd.placeHolder(s.initialName(), dtype, -1, s.size());
             };
         }

@@ -27,10 +27,22 @@ public final class LstmCell implements Cell {
 
     private final int units;
     private final int inputs;
+    private final boolean drawnStart;
 
+    /** The MWG and multitask LSTM: h_0 = c_0 = 0.1. */
     public LstmCell(int units, int inputs) {
+        this(units, inputs, false);
+    }
+
+    /** With {@code drawnStart}, h_0 and c_0 are drawn once per network from N(0, 1/N) and kept (the Element Finder's LSTM). */
+    public LstmCell(int units, int inputs, boolean drawnStart) {
         this.units = units;
         this.inputs = inputs;
+        this.drawnStart = drawnStart;
+    }
+
+    public boolean drawnStart() {
+        return drawnStart;
     }
 
     public int units() {
@@ -46,6 +58,9 @@ public final class LstmCell implements Cell {
 
     @Override
     public List<StateSpec> states() {
+        if (drawnStart) {
+            return List.of(StateSpec.drawn("h", units, 1 / Math.sqrt(units)), StateSpec.drawn("c", units, 1 / Math.sqrt(units)));
+        }
         return List.of(StateSpec.fixed("h", units, 0.1), StateSpec.fixed("c", units, 0.1));
     }
 
@@ -77,5 +92,17 @@ public final class LstmCell implements Cell {
 
     private SDVariable gate(SameDiff sd, SDVariable pre, int k) {
         return sd.slice(pre, new int[] {0, k * units}, -1, units);
+    }
+
+    /** C ~ N(0, 1/N) (util.py random_lstm_params). */
+    @Override
+    public Init readoutInit() {
+        return Init.normal(1 / Math.sqrt(units));
+    }
+
+    /** y = C h, without bias (rnn_code.py simple_lstm). */
+    @Override
+    public boolean readoutBias() {
+        return false;
     }
 }

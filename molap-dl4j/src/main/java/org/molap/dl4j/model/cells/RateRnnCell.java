@@ -13,10 +13,11 @@ import java.util.List;
 /**
  * The rate baselines of seed 003 (B.1.3), read out from the state x:
  * <pre>
- *   x_t = (1 - 1/tau) x_{t-1} + (1/(tau N)) W tanh(x_{t-1}) + (1/tau) B u_t,    y_t = C x_t + d
+ *   x_t = (1 - 1/tau) x_{t-1} + (c/tau) W tanh(x_{t-1}) + (1/tau) B u_t,    y_t = C x_t + d
  *   W = W (vanilla RNN, W ~ N(0, 1))   or   W = Q R' (low-rank RNN, Q the orthonormal factor of L; L, R ~ N(0, 1))
  * </pre>
- * B ~ N(0, 1/U), x_0 = 0.1. Rank 0 is the vanilla RNN.
+ * c = 1/N, B ~ N(0, 1/U), C, d ~ N(0, 1/N), x_0 = 0.1. Rank 0 is the vanilla RNN. The Element Finder's low-rank RNN
+ * ({@link #elementFinder}) uses L as it is, L, R ~ N(0, 1/N), and no readout bias.
  */
 public final class RateRnnCell implements Cell {
     public static final String W = "W";
@@ -29,8 +30,24 @@ public final class RateRnnCell implements Cell {
     private final int inputs;
     private final int rank;
     private final double tau;
+    private final double scale;
+    private final boolean orthonormal;
+    private final double factorStd;
+    private final boolean readoutBias;
 
+    /** The code's models (util.py, rnn_code.py): scale 1/N, Q = QR(L), L, R ~ N(0, 1), readout bias. */
     public RateRnnCell(int units, int inputs, int rank, double tau) {
+        this(units, inputs, rank, tau, 1.0 / units, true, 1, true);
+    }
+
+    /**
+     * @param scale       c, the factor of the recurrent term (1/N in the code)
+     * @param orthonormal whether the low-rank left factor is the orthonormal factor of L (true) or L itself
+     * @param factorStd   standard deviation of the entries of L and R at initialisation
+     * @param readoutBias whether the readout has a bias d
+     */
+    public RateRnnCell(int units, int inputs, int rank, double tau, double scale, boolean orthonormal, double factorStd,
+                       boolean readoutBias) {
         if (units <= 0 || inputs <= 0 || rank < 0 || rank > units || tau < 1) {
             throw new IllegalArgumentException("Not a rate RNN: N " + units + ", inputs " + inputs + ", rank " + rank + ", tau " + tau + ".");
         }
@@ -38,6 +55,20 @@ public final class RateRnnCell implements Cell {
         this.inputs = inputs;
         this.rank = rank;
         this.tau = tau;
+        this.scale = scale;
+        this.orthonormal = orthonormal;
+        this.factorStd = factorStd;
+        this.readoutBias = readoutBias;
+    }
+
+    /** The Element Finder's low-rank RNN (nmlrrnn_vs_lstm/low_rank_rnn.py): tau 10, c = 1/N, no QR, L, R ~ N(0, 1/N), no bias. */
+    public static RateRnnCell elementFinder(int units, int rank) {
+        return new RateRnnCell(units, 1, rank, 10, 1.0 / units, false, 1 / Math.sqrt(units), false);
+    }
+
+    /** True for the code's MWG and multitask form, the one the fast engine computes. */
+    public boolean codeForm() {
+        return scale == 1.0 / units && (rank == 0 || orthonormal) && readoutBias;
     }
 
     public int units() {
@@ -59,7 +90,8 @@ public final class RateRnnCell implements Cell {
         if (rank == 0) {
             return List.of(ParamSpec.of(W, "core", Init.normal(1), units, units), input);
         }
-        return List.of(ParamSpec.of(L, "core", Init.normal(1), units, rank), ParamSpec.of(R, "core", Init.normal(1), units, rank), input);
+        return List.of(ParamSpec.of(L, "core", Init.normal(factorStd), units, rank),
+                ParamSpec.of(R, "core", Init.normal(factorStd), units, rank), input);
     }
 
     @Override
@@ -74,7 +106,7 @@ public final class RateRnnCell implements Cell {
 
     @Override
     public Params derive(SameDiff sd, Params p) {
-        return rank == 0 ? p : p.with(Q, GramSchmidt.orthonormal(sd, p.get(L), rank));
+        return rank == 0 || !orthonormal ? p : p.with(Q, GramSchmidt.orthonormal(sd, p.get(L), rank));
     }
 
     /** B u_t / tau for all steps. */
@@ -95,7 +127,24 @@ public final class RateRnnCell implements Cell {
         SDVariable r = sd.math.tanh(x);
         SDVariable recurrent = rank == 0
                 ? sd.mmul(r, s.param(W), false, true, false)
-                : sd.mmul(r.mmul(s.param(R)), s.param(Q), false, true, false);
-        return new SDVariable[] {x.mul(1 - 1 / tau).add(recurrent.div(tau * units)).add(s.drive())};
+                : sd.mmul(r.mmul(s.param(R)), s.param(orthonormal ? Q : L), false, true, false);
+        return new SDVariable[] {x.mul(1 - 1 / tau).add(recurrent.mul(scale / tau)).add(s.drive())};
+    }
+
+    /** C ~ N(0, 1/N) (util.py). */
+    @Override
+    public Init readoutInit() {
+        return Init.normal(1 / Math.sqrt(units));
+    }
+
+    /** d ~ N(0, 1/N). */
+    @Override
+    public Init readoutBiasInit() {
+        return Init.normal(1 / Math.sqrt(units));
+    }
+
+    @Override
+    public boolean readoutBias() {
+        return readoutBias;
     }
 }
