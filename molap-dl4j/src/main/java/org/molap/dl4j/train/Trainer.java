@@ -21,6 +21,8 @@ import java.util.Map;
  * (SameDiff's own fit reports a loss of 0 in M2.1 and has no hook for masks: REFERENCE.md section 5.)
  */
 public final class Trainer {
+    private static final String BEST = "best:";
+    private static final String BEST_LOSS = "best-loss";
     private final TrainerConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private UpdateProjection projection;
@@ -60,7 +62,7 @@ public final class Trainer {
             return ended.header().record();
         }
         List<String> names = new ArrayList<>();
-        Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+        Map<String, GradientUpdater<Adam>> updaters = new LinkedHashMap<>();
         Map<String, INDArray> optimiserState = new LinkedHashMap<>();
         long trainableEntries = 0;
         for (String name : trainable.variables()) {
@@ -69,10 +71,18 @@ public final class Trainer {
                 throw new IllegalArgumentException("The model has no variable '" + name + "' to train.");
             }
             names.add(name);
-            INDArray state = Nd4j.zeros(param.dataType(), 1, Adam.builder().build().stateSize(param.length()));
+            INDArray state = Nd4j.zeros(param.dataType(), 1, 2 * param.length());     // Adam's [m | v]
             optimiserState.put(name, state);
             updaters.put(name, adamFor(param, state));
             trainableEntries += trainable.trainableEntries(name, param.length());
+        }
+        // Best-of-chunks selection: the kept parameters and their loss travel with the optimiser state in checkpoints.
+        int chunk = config.bestOfChunks();
+        if (chunk > 0) {
+            for (String name : names) {
+                optimiserState.put(BEST + name, model.parameters().get(name).dup());
+            }
+            optimiserState.put(BEST_LOSS, Nd4j.scalar(Double.POSITIVE_INFINITY).reshape(1, 1));
         }
         long parameters = model.parameters().values().stream().mapToLong(INDArray::length).sum();
         Map<String, Long> sizes = new LinkedHashMap<>();
@@ -120,13 +130,17 @@ public final class Trainer {
                 }
             }
             Optimiser o = config.optimiser();
+            if (o.resetEvery() > 0 && done > 0 && done % o.resetEvery() == 0) {
+                names.forEach(name -> optimiserState.get(name).assign(0));      // seed 003's discarded Adam state
+            }
+            int adamStep = o.resetEvery() > 0 ? done % o.resetEvery() : done;
             if (o.clipValue() > 0 || o.clipNorm() > 0) {
                 GradientClipping.apply(names.stream().map(result.gradients()::get).toList(), o.clipValue(), o.clipNorm());
             }
             for (String name : names) {
                 INDArray grad = result.gradients().get(name);
                 INDArray mask = trainable.mask(name);
-                updaters.get(name).applyUpdater(grad, done, 0); // grad now holds the Adam step
+                adam(updaters.get(name), grad, adamStep, config.learningRateAt(done), o);   // grad now holds the step
                 if (o.decoupledDecay()) {
                     grad.addi(model.array(name).mul(config.learningRateAt(done) * o.weightDecay()));   // AdamW
                 }
@@ -156,11 +170,18 @@ public final class Trainer {
                 }
             }
             done++;
+            if (chunk > 0 && (done % chunk == 0 || done == config.iterations()) && loss < optimiserState.get(BEST_LOSS).getDouble(0)) {
+                optimiserState.get(BEST_LOSS).putScalar(0, loss);
+                names.forEach(name -> optimiserState.get(BEST + name).assign(model.array(name)));
+            }
             if (checkpoints != null && done < config.iterations() && checkpoints.due(done)) {
                 checkpoints.save(key, done, first, last, model.parameters(), optimiserState,
                         data instanceof Resumable r ? r.saveState() : null, model instanceof Resumable m ? m.saveState() : null,
                         null, earlierSeconds + (System.nanoTime() - start) / 1e9);
             }
+        }
+        if (chunk > 0 && done > 0) {
+            names.forEach(name -> model.array(name).assign(optimiserState.get(BEST + name)));
         }
         double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
         double ms = done == 0 ? 0 : seconds * 1e3 / done;
@@ -189,11 +210,24 @@ public final class Trainer {
         live.assign(saved);
     }
 
-    private GradientUpdater<?> adamFor(INDArray param, INDArray state) {
+    /**
+     * One Adam step, written into {@code grad}, as PyTorch and optax compute it: with t = step + 1,
+     * m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, step = lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps).
+     * ND4J's native op adds its epsilon before the bias correction (lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + e));
+     * passing it e = eps sqrt(1 - b2^t) gives exactly the formula above, in one native op per variable.
+     */
+    private static void adam(GradientUpdater<Adam> updater, INDArray grad, int step, double lr, Optimiser o) {
+        Adam config = updater.getConfig();
+        config.setLearningRate(lr);
+        config.setEpsilon(o.epsilon() * Math.sqrt(1 - Math.pow(o.beta2(), step + 1)));
+        updater.applyUpdater(grad, step, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private GradientUpdater<Adam> adamFor(INDArray param, INDArray state) {
         Optimiser o = config.optimiser();
-        Adam adam = Adam.builder().learningRateSchedule(config.schedule()).beta1(o.beta1()).beta2(o.beta2())
-                .epsilon(o.epsilon()).build();
-        GradientUpdater<?> updater = adam.instantiate(state, false);
+        Adam adam = new Adam(config.learningRate(), o.beta1(), o.beta2(), o.epsilon());
+        GradientUpdater<Adam> updater = (GradientUpdater<Adam>) adam.instantiate(state, false);
         updater.setStateViewArray(state, param.shape(), param.ordering(), true);
         return updater;
     }

@@ -1,8 +1,5 @@
 package org.molap.dl4j.train;
 
-import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
-import org.nd4j.linalg.schedule.StepSchedule;
 
 /**
  * Optimiser settings of one training phase: the {@link Optimiser} (Adam by default) with the given learning rate
@@ -13,8 +10,13 @@ import org.nd4j.linalg.schedule.StepSchedule;
  * stages of {@code stageLength} iterations and the rate is multiplied by {@code decay} after each stage
  * (the authors' code: 200 iterations per stage, factor 1/3). A {@code decay} of 1 keeps the rate constant.
  */
-public record TrainerConfig(double learningRate, int iterations, int stageLength, double decay, Optimiser optimiser) {
+public record TrainerConfig(double learningRate, int iterations, int stageLength, double decay, Optimiser optimiser,
+                            int bestOfChunks) {
     public TrainerConfig {
+        if (bestOfChunks < 0) {
+            throw new IllegalArgumentException("The chunk length of the best-of-chunks selection cannot be negative, got "
+                    + bestOfChunks + ".");
+        }
         if (optimiser == null) {
             throw new IllegalArgumentException("A phase needs an optimiser (Optimiser.adam() by default).");
         }
@@ -32,6 +34,11 @@ public record TrainerConfig(double learningRate, int iterations, int stageLength
         }
     }
 
+    /** Without best-of-chunks selection: the phase ends with its last parameters. */
+    public TrainerConfig(double learningRate, int iterations, int stageLength, double decay, Optimiser optimiser) {
+        this(learningRate, iterations, stageLength, decay, optimiser, 0);
+    }
+
     /** Adam with ND4J's defaults. */
     public TrainerConfig(double learningRate, int iterations, int stageLength, double decay) {
         this(learningRate, iterations, stageLength, decay, Optimiser.adam());
@@ -39,7 +46,15 @@ public record TrainerConfig(double learningRate, int iterations, int stageLength
 
     /** The same schedule with another optimiser. */
     public TrainerConfig with(Optimiser other) {
-        return new TrainerConfig(learningRate, iterations, stageLength, decay, other);
+        return new TrainerConfig(learningRate, iterations, stageLength, decay, other, bestOfChunks);
+    }
+
+    /**
+     * Seed 003's selection (fitting.py): at the end of every chunk of {@code chunk} iterations (and of the phase), the
+     * parameters are kept when that chunk's last loss is the lowest so far; the phase ends with the kept ones. 0: off.
+     */
+    public TrainerConfig keepingBestOfChunks(int chunk) {
+        return new TrainerConfig(learningRate, iterations, stageLength, decay, optimiser, chunk);
     }
 
     /** A constant learning rate. */
@@ -61,7 +76,4 @@ public record TrainerConfig(double learningRate, int iterations, int stageLength
         return learningRate * Math.pow(decay, iteration / stageLength);
     }
 
-    ISchedule schedule() {
-        return new StepSchedule(ScheduleType.ITERATION, learningRate, decay, stageLength);
-    }
 }

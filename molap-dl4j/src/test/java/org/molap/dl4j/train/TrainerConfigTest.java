@@ -19,10 +19,10 @@ class TrainerConfigTest {
     }
 
     @Test
-    void theAdamScheduleIsTheStagedRate() {
+    void theStagedRateHalvesAfterEveryStage() {
         TrainerConfig c = TrainerConfig.staged(3e-3, 5, 7, 0.5);
         for (int i = 0; i < c.iterations(); i++) {
-            assertEquals(c.learningRateAt(i), c.schedule().valueAt(i, 0), 1e-15, "iteration " + i);
+            assertEquals(3e-3 * Math.pow(0.5, i / 7), c.learningRateAt(i), 1e-15, "iteration " + i);
         }
     }
 
@@ -31,7 +31,6 @@ class TrainerConfigTest {
         TrainerConfig c = new TrainerConfig(1e-2, 250);
         assertEquals(1, c.stages());
         assertEquals(1e-2, c.learningRateAt(249), 0);
-        assertEquals(1e-2, c.schedule().valueAt(249, 0), 0);
     }
 
     @Test
