@@ -65,13 +65,13 @@ final class RunCommandLine {
 
     static CommandSpec spec(Command e) {
         CommandSpec spec = CommandSpec.create().name("./molap " + e.name());
-        spec.usageMessage().description(e.summary()).sortOptions(false).abbreviateSynopsis(true);
+        spec.usageMessage().description(e.summary().replace("%", "%%")).sortOptions(false).abbreviateSynopsis(true);
         spec.mixinStandardHelpOptions(false);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
         spec.addOption(OptionSpec.builder("--" + CONFIG).type(Path.class).paramLabel("<file>")
                 .description("YAML or JSON file setting any of these options by name; flags given here override it").build());
         for (RunOption o : e.options()) {
-            OptionSpec.Builder option = OptionSpec.builder("--" + o.name()).type(o.type()).description(o.help());
+            OptionSpec.Builder option = OptionSpec.builder("--" + o.name()).type(o.type()).description(o.help().replace("%", "%%"));
             spec.addOption((o.type() == Boolean.class ? option.arity("0") : option.paramLabel(o.label())).build());
         }
         return spec;
