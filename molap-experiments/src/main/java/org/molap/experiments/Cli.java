@@ -24,6 +24,7 @@ public final class Cli {
         register(new org.molap.experiments.baselines.SeedSummary());
         register(new org.molap.experiments.robustness.RobustnessExperiment());
         register(new org.molap.experiments.generalization.GeneralizationExperiment());
+        register(new org.molap.experiments.nmrnn.MwgExperiment());
     }
 
     private static void register(Experiment e) {

@@ -69,6 +69,16 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
     public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",
             "strength of DNI's projections P = (S / a + I)^-1 (default: 1e-3, Duncker et al. 2020)");
+    public static final RunOption NM_PROFILE = new RunOption("profile", String.class, "quick|paper",
+            "quick (default) finishes in minutes on a laptop; paper uses seed 003's settings (supplement C.3)");
+    public static final RunOption NM_MODELS = new RunOption("models", String.class, "<a,b,...>",
+            "models to train: nm, lr, rnn, lstm (default: all four, seed 003 B.1)");
+    public static final RunOption NETWORKS = new RunOption("networks", Integer.class, "<n>",
+            "networks per model, seeds --seed, --seed + 1, ... (default: quick 2, paper 10, seed 003 C.3)");
+    public static final RunOption ADAM_RESET = new RunOption("adam-reset", Integer.class, "<n>",
+            "reset Adam's state every n iterations, as the authors' loop does with n = 1000 (default: 0, never)");
+    public static final RunOption RNN_LR = new RunOption("rnn-lr", Double.class, "<rate>",
+            "learning rate of the vanilla RNN (default: 1e-2, seed 003 C.3; the authors' script uses 1e-3)");
     public static final RunOption RUNS = new RunOption("runs", String.class, "<dirs>",
             "baselines run directories, or folders of them, comma-separated (required)");
 

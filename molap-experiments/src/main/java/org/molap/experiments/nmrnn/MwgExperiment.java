@@ -1,0 +1,80 @@
+package org.molap.experiments.nmrnn;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.molap.core.run.RunDirectory;
+import org.molap.experiments.Cli;
+import org.molap.experiments.Experiment;
+import org.molap.experiments.Options;
+import org.molap.experiments.RunLifecycle;
+import org.molap.experiments.RunOption;
+import org.molap.experiments.parallel.ChildJvms;
+
+/**
+ * {@code ./molap run mwg}: seed 003's rank-3 Measure-Wait-Go comparison (supplement C.2-C.3, main Fig. 3, Supp.
+ * Figs. 1-2). Trains the NM-RNN, the LR-RNN, the vanilla RNN and the LSTM, parameter-matched, on the 40 trials of
+ * four intervals, several networks each, one network per core; scores every network on the trained intervals and on
+ * shorter and longer ones (MSE, produced interval); compares the models over networks.
+ */
+public final class MwgExperiment implements Experiment {
+
+    @Override
+    public String name() {
+        return "mwg";
+    }
+
+    @Override
+    public String summary() {
+        return "Measure-Wait-Go (seed 003): NM-RNN against LR-RNN, RNN and LSTM on trained and extrapolated intervals";
+    }
+
+    @Override
+    public List<RunOption> options() {
+        return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
+                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.WORKERS);
+    }
+
+    /** IDE entry point: the same as {@code ./molap run mwg [options]}. */
+    public static void main(String[] args) {
+        Cli.runFromIde("mwg", args);
+    }
+
+    @Override
+    public Path run(Options options, PrintStream console) {
+        MwgSettings s = MwgSettings.of(options);
+        int workers = options.positive("workers", ChildJvms.cores());
+        Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
+        Map<String, Object> seeds = Map.of("networks", s.seeds());
+        return RunLifecycle.execute(options, name(), config, seeds, run -> execute(s, workers, run, console));
+    }
+
+    private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
+        Path unitsDir = run.path().resolve("networks");
+        List<MwgUnits.Unit> units = new ArrayList<>();
+        for (NmModel model : s.models()) {
+            for (long seed : s.seeds()) {
+                units.add(new MwgUnits.Unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed)));
+            }
+        }
+        MwgUnits.train(s, units, workers, run.path().resolve("logs"), console);
+        Map<NmModel, List<MwgNetwork.Result>> results = new LinkedHashMap<>();
+        for (MwgUnits.Unit u : units) {
+            results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MwgNetwork.read(u.dir()));
+        }
+        MwgSummary summary = MwgSummary.of(results);
+        try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
+            for (MwgNetwork.Result r : results.values().stream().flatMap(List::stream).toList()) {
+                for (double[] point : r.lossCurve()) {
+                    metrics.write(Map.of("phase", r.model() + "-seed" + r.seed(), "iteration", (int) point[0], "loss", point[1]));
+                }
+            }
+        }
+        MwgFigures.write(run, results, units, console);
+        run.writeJson(RunDirectory.RESULTS, summary.results(s));
+        summary.print(console);
+    }
+}
