@@ -68,10 +68,7 @@ public final class Engines {
 
     /** Why no fast engine fits, or null when one does. */
     static String fastEngineMissing(Cell cell, Loss loss) {
-        if (cell instanceof NmRnnCell nm) {
-            if (nm.config().variant() != NmRnnCell.Variant.CODE) {
-                return "the NM-RNN engine runs the code's form only (" + nm.config().variant() + " given)";
-            }
+        if (cell instanceof NmRnnCell) {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the NM-RNN engine computes a mean squared error without penalties";
         }
@@ -79,17 +76,11 @@ public final class Engines {
             return loss.kind() != Loss.Kind.BCE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the encoded ReLU engine computes a mean squared error (of the readout or its tanh) without penalties";
         }
-        if (cell instanceof LstmCell lstm) {
-            if (lstm.drawnStart()) {
-                return "the LSTM engine starts from h = c = 0.1";
-            }
+        if (cell instanceof LstmCell) {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the LSTM engine computes a mean squared error without penalties";
         }
-        if (cell instanceof RateRnnCell rate) {
-            if (!rate.codeForm()) {
-                return "the rate-RNN engine runs the code's form only (scale 1/N, orthonormal factor, readout bias)";
-            }
+        if (cell instanceof RateRnnCell) {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the rate-RNN engine computes a mean squared error without penalties";
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * feature-major blocks ({@link Rows}; at N 15 and batch 40 an ND4J op costs more than its arithmetic):
  * <pre>
  *   forward:  P_t = X_t W_u' + b + h_{t-1} W_h';  [i f o g] = [s(P_i) s(P_f) s(P_o) tanh(P_g)]
- *             c_t = f c_{t-1} + i g;  h_t = o tanh(c_t);  Y_t = h_t W_out' + b_out          (h_0 = c_0 = 0.1)
+ *             c_t = f c_{t-1} + i g;  h_t = o tanh(c_t);  Y_t = h_t W_out' + b_out          (h_0 = c_0 = 0.1, or drawn once and kept)
  *   backward: dh_t = dY_t W_out + dP_{t+1} W_h;  dc_t = dh_t o (1 - tanh^2 c_t) + dc_{t+1} f_{t+1}
  *             dP_t = [dc g i(1-i), dc c_{t-1} f(1-f), dh tanh(c_t) o(1-o), dc i (1-g^2)]
  *             dW_h = sum dP_t' h_{t-1};  dW_u = dP' X;  db = sum dP
@@ -50,9 +50,12 @@ final class LstmBptt extends RowEngine {
         double[][] c = new double[(steps + 1) * n][b];
         double[][] h = new double[(steps + 1) * n][b];
         double[][] tanhC = new double[(steps + 1) * n][b];
+        boolean drawn = parameters().containsKey("h0");        // the Element Finder's LSTM: a start drawn once and kept
+        double[] h0 = drawn ? Rows.values(array("h0")) : null;
+        double[] c0 = drawn ? Rows.values(array("c0")) : null;
         for (int k = 0; k < n; k++) {
-            java.util.Arrays.fill(c[k], 0.1);
-            java.util.Arrays.fill(h[k], 0.1);
+            java.util.Arrays.fill(c[k], drawn ? c0[k] : 0.1);
+            java.util.Arrays.fill(h[k], drawn ? h0[k] : 0.1);
         }
         for (int t = 0; t < steps; t++) {
             int p = t * 4 * n;
@@ -135,6 +138,12 @@ final class LstmBptt extends RowEngine {
         }
         if (variables.contains(LstmCell.BIAS)) {
             grads.put(LstmCell.BIAS, Rows.biasGradient(dP, width, steps, dtype));
+        }
+        if (variables.contains("h0") || variables.contains("c0")) {        // a start drawn once: dL/dh_0, dL/dc_0
+            double[][] dh0 = new double[n][b];
+            Rows.multiply(whT, dP, 0, dh0, 0);
+            grads.put("h0", Rows.biasGradient(dh0, n, 1, dtype));
+            grads.put("c0", Rows.biasGradient(dcNext, n, 1, dtype));
         }
         readoutGradients(out, p.h(), n, n, grads);
         grads.keySet().retainAll(variables);

@@ -19,7 +19,9 @@ import java.util.Map;
  *   dW_zz += (1/tau_z) h_t' tanh(z_{t-1});  h_{t-1} += (1 - 1/tau_z) h_t + (1/tau_z) (h_t W_zz) (1 - tanh^2 z_{t-1})
  *   dB_xu = (1/tau_x) G' U_x,  dB_zu = (1/tau_z) H' U;  dL back through Gram-Schmidt ({@link OrthonormalFactor})
  * </pre>
- * Loss: the (optionally masked) mean squared error of the readout C x_t + d.
+ * Loss: the (optionally masked) mean squared error of the readout C x_t + d. The linear symmetric form (R = Q, phi the
+ * identity) sums Q's two gradients before the pullback; the Element Finder form (L used as it is, feedback
+ * W_zx tanh(x_{t-1}) + b_z into z, a start drawn once) adds (1/tau_z) W_zx' h_t to the gradient of tanh(x_{t-1}).
  */
 final class NmRnnBptt extends RowEngine {
     private final NmRnnCell.Config c;
@@ -44,10 +46,15 @@ final class NmRnnBptt extends RowEngine {
         for (int t = 0; t < steps; t++) {
             System.arraycopy(in, t * inputs, inX, t * c.xInputs(), c.xInputs());
         }
-        OrthonormalFactor qr = new OrthonormalFactor(array(NmRnnCell.L));
-        INDArray qArray = qr.q(dtype);
+        boolean feedback = c.variant() == NmRnnCell.Variant.ELEMENT_FINDER;
+        boolean linear = c.variant() == NmRnnCell.Variant.LINEAR_SYMMETRIC;
+        OrthonormalFactor qr = feedback ? null : new OrthonormalFactor(array(NmRnnCell.L));
+        INDArray qArray = feedback ? array(NmRnnCell.L) : qr.q(dtype);
+        INDArray right = linear ? qArray : array(NmRnnCell.R);
         double[][] cq = Rows.of(qArray.mul(c.lowRankScale()));
-        double[][] rT = Rows.of(array(NmRnnCell.R).transpose());
+        double[][] rT = Rows.of(right.transpose());
+        double[][] wzx = feedback ? Rows.of(array(NmRnnCell.W_ZX)) : null;
+        double[] bz = feedback ? Rows.values(array(NmRnnCell.B_Z)) : null;
         double[][] wzz = Rows.of(array(NmRnnCell.W_ZZ));
         double[][] bzu = Rows.of(array(NmRnnCell.B_ZU));
         double[][] bxu = Rows.of(array(NmRnnCell.B_XU));
@@ -61,12 +68,14 @@ final class NmRnnBptt extends RowEngine {
         double[][] s = new double[steps * k][b];
         double[][] u = new double[steps * k][b];
         double[][] us = new double[steps * k][b];
+        double[] x0 = feedback ? Rows.values(array("x0")) : null;
+        double[] z0 = feedback ? Rows.values(array("z0")) : null;
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(x[i], 0.1);
-            squash.tanh(x[i], tx[i]);
+            java.util.Arrays.fill(x[i], feedback ? x0[i] : 0.1);
+            rate(x[i], tx[i], linear);
         }
         for (int i = 0; i < m; i++) {
-            java.util.Arrays.fill(z[i], 0.1);
+            java.util.Arrays.fill(z[i], feedback ? z0[i] : 0.1);
             squash.tanh(z[i], tz[i]);
         }
         double[][] drive = new double[Math.max(n, m)][b];
@@ -74,6 +83,10 @@ final class NmRnnBptt extends RowEngine {
             Rows.clear(drive, m);
             Rows.multiply(wzz, tz, (t - 1) * m, drive, 0);
             Rows.multiply(bzu, in, (t - 1) * inputs, drive, 0);
+            if (feedback) {
+                Rows.multiply(wzx, tx, (t - 1) * n, drive, 0);
+                Rows.addColumn(bz, drive, 0);
+            }
             for (int i = 0; i < m; i++) {
                 Rows.leak(z[(t - 1) * m + i], 1 - az, az, drive[i], z[t * m + i]);
                 squash.tanh(z[t * m + i], tz[t * m + i]);
@@ -93,7 +106,7 @@ final class NmRnnBptt extends RowEngine {
             Rows.multiply(cq, us, p, drive, 0);
             for (int i = 0; i < n; i++) {
                 Rows.leak(x[(t - 1) * n + i], 1 - ax, ax, drive[i], x[t * n + i]);
-                squash.tanh(x[t * n + i], tx[t * n + i]);
+                rate(x[t * n + i], tx[t * n + i], linear);
             }
         }
         Readout out = readout(x, n, n, targets, mask);
@@ -104,9 +117,13 @@ final class NmRnnBptt extends RowEngine {
         double[][] du = new double[steps * k][b];
         double[][] dw = new double[steps * k][b];
         double[][] qT = Rows.of(qArray.transpose());
-        double[][] r = Rows.of(array(NmRnnCell.R));
+        double[][] r = Rows.of(right);
         double[][] aT = Rows.of(array(NmRnnCell.A).transpose());
         double[][] wzzT = Rows.of(array(NmRnnCell.W_ZZ).transpose());
+        double[][] wzxT = feedback ? Rows.of(array(NmRnnCell.W_ZX).transpose().mul(az)) : null;
+        double[] flat = new double[b];              // phi' = 1 of the linear form: chain() reads it as tanh = 0
+        double[][] gx0 = new double[n][b];          // dL/dx_0 and dL/dz_0, for the drawn start
+        double[][] gz0 = new double[m][b];
         double[][] dv = new double[k][b];
         double[][] back = new double[Math.max(n, m)][b];
         for (int t = steps; t >= 1; t--) {
@@ -122,23 +139,36 @@ final class NmRnnBptt extends RowEngine {
                 }
             }
             Rows.multiply(aT, dw, p, gz, (t - 1) * m);                                    // h_t += A' dw
-            if (t > 1) {
-                Rows.clear(back, n);
-                Rows.multiply(r, du, p, back, 0);
-                for (int i = 0; i < n; i++) {
-                    Rows.chain(gx[(t - 1) * n + i], 1 - ax, 1, back[i], tx[(t - 1) * n + i], gx[(t - 2) * n + i]);
-                }
-                Rows.clear(back, m);
-                Rows.multiply(wzzT, gz, (t - 1) * m, back, 0);
-                for (int i = 0; i < m; i++) {
-                    Rows.chain(gz[(t - 1) * m + i], 1 - az, az, back[i], tz[(t - 1) * m + i], gz[(t - 2) * m + i]);
-                }
+            Rows.clear(back, n);
+            Rows.multiply(r, du, p, back, 0);
+            if (feedback) {
+                Rows.multiply(wzxT, gz, (t - 1) * m, back, 0);                          // z_t read tanh(x_{t-1})
+            }
+            for (int i = 0; i < n; i++) {
+                Rows.chain(gx[(t - 1) * n + i], 1 - ax, 1, back[i], linear ? flat : tx[(t - 1) * n + i],
+                        t > 1 ? gx[(t - 2) * n + i] : gx0[i]);
+            }
+            Rows.clear(back, m);
+            Rows.multiply(wzzT, gz, (t - 1) * m, back, 0);
+            for (int i = 0; i < m; i++) {
+                Rows.chain(gz[(t - 1) * m + i], 1 - az, az, back[i], tz[(t - 1) * m + i], t > 1 ? gz[(t - 2) * m + i] : gz0[i]);
             }
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
         INDArray dQ = Rows.weightGradient(gx, 0, n, us, 0, k, steps, dtype).muli(cx);
-        grads.put(NmRnnCell.L, qr.pullback(dQ, dtype));
-        grads.put(NmRnnCell.R, Rows.weightGradient(tx, 0, n, du, 0, k, steps, dtype));
+        INDArray dR = Rows.weightGradient(tx, 0, n, du, 0, k, steps, dtype);
+        if (linear) {
+            grads.put(NmRnnCell.L, qr.pullback(dQ.addi(dR), dtype));                   // Q on both sides
+        } else {
+            grads.put(NmRnnCell.L, feedback ? dQ : qr.pullback(dQ, dtype));
+            grads.put(NmRnnCell.R, dR);
+        }
+        if (feedback) {
+            grads.put(NmRnnCell.W_ZX, Rows.weightGradient(gz, 0, m, tx, 0, n, steps, dtype).muli(az));
+            grads.put(NmRnnCell.B_Z, Rows.biasGradient(gz, m, steps, dtype).muli(az));
+            grads.put("x0", Rows.biasGradient(gx0, n, 1, dtype));
+            grads.put("z0", Rows.biasGradient(gz0, m, 1, dtype));
+        }
         grads.put(NmRnnCell.B_XU, Rows.weightGradient(gx, 0, n, inX, 0, c.xInputs(), steps, dtype).muli(ax));
         grads.put(NmRnnCell.W_ZZ, Rows.weightGradient(gz, 0, m, tz, 0, m, steps, dtype).muli(az));
         grads.put(NmRnnCell.B_ZU, Rows.weightGradient(gz, 0, m, in, 0, inputs, steps, dtype).muli(az));
@@ -147,5 +177,14 @@ final class NmRnnBptt extends RowEngine {
         readoutGradients(out, x, n, n, grads);
         grads.keySet().retainAll(variables);
         return new LossAndGradients(out.loss().mse(), out.loss().mse(), grads);
+    }
+
+    /** phi(x): tanh, or x itself in the linear symmetric form. */
+    private void rate(double[] x, double[] into, boolean linear) {
+        if (linear) {
+            System.arraycopy(x, 0, into, 0, x.length);
+        } else {
+            squash.tanh(x, into);
+        }
     }
 }

@@ -37,11 +37,12 @@ final class RateRnnBptt extends RowEngine {
         int inputs = cell.inputs();
         double a = 1 / cell.tau();
         boolean lowRank = k > 0;
+        double c = cell.scale();
         double[][] in = Rows.featureMajor(sequences);
-        OrthonormalFactor qr = lowRank ? new OrthonormalFactor(array(RateRnnCell.L)) : null;
-        INDArray q = lowRank ? qr.q(dtype) : null;
-        // J / N: W / N, or Q / N after v = R' tanh(x)
-        double[][] left = Rows.of((lowRank ? q : array(RateRnnCell.W)).div(n));
+        OrthonormalFactor qr = lowRank && cell.orthonormal() ? new OrthonormalFactor(array(RateRnnCell.L)) : null;
+        INDArray q = !lowRank ? null : qr != null ? qr.q(dtype) : array(RateRnnCell.L);
+        // c J: c W, or c Q (c L without orthonormalisation) after v = R' tanh(x)
+        double[][] left = Rows.of((lowRank ? q : array(RateRnnCell.W)).mul(c));
         double[][] rT = lowRank ? Rows.of(array(RateRnnCell.R).transpose()) : null;
         double[][] input = Rows.of(array(RateRnnCell.B));
         double[][] x = new double[(steps + 1) * n][b];          // block t: x_t, block 0 the start
@@ -81,17 +82,17 @@ final class RateRnnBptt extends RowEngine {
                 Rows.multiply(leftT, g, (t - 1) * n, back, 0);
             }
             for (int i = 0; i < n; i++) {
-                Rows.chain(g[(t - 1) * n + i], 1 - a, a / n, back[i], tx[(t - 1) * n + i], g[(t - 2) * n + i]);
+                Rows.chain(g[(t - 1) * n + i], 1 - a, a * c, back[i], tx[(t - 1) * n + i], g[(t - 2) * n + i]);
             }
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
         if (lowRank) {
             Rows.multiply(leftT, g, 0, qg, 0);                    // step 1's Q' g_1, not needed above
-            INDArray dQ = Rows.weightGradient(g, 0, n, v, 0, k, steps, dtype).muli(a / n);
-            grads.put(RateRnnCell.L, qr.pullback(dQ, dtype));
-            grads.put(RateRnnCell.R, Rows.weightGradient(tx, 0, n, qg, 0, k, steps, dtype).muli(a / n));
+            INDArray dQ = Rows.weightGradient(g, 0, n, v, 0, k, steps, dtype).muli(a * c);
+            grads.put(RateRnnCell.L, qr != null ? qr.pullback(dQ, dtype) : dQ);
+            grads.put(RateRnnCell.R, Rows.weightGradient(tx, 0, n, qg, 0, k, steps, dtype).muli(a * c));
         } else {
-            grads.put(RateRnnCell.W, Rows.weightGradient(g, 0, n, tx, 0, n, steps, dtype).muli(a / n));
+            grads.put(RateRnnCell.W, Rows.weightGradient(g, 0, n, tx, 0, n, steps, dtype).muli(a * c));
         }
         grads.put(RateRnnCell.B, Rows.weightGradient(g, 0, n, in, 0, inputs, steps, dtype).muli(a));
         readoutGradients(out, x, n, n, grads);

@@ -55,4 +55,32 @@ class Seed003EnginesTest {
         EngineAgreement.assertAgrees(NmRnnBptt.class, new NmRnnCell(new NmRnnCell.Config(6, 3, 2, 3, 2, 2, 4, 0.5)), 2, STEPS,
                 Loss.mse().masked(), Nd4j.randn(dtype, 4, 3, STEPS), Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void linearSymmetricNmRnnEngineAgreesWithTheGraph(DataType dtype) {
+        Nd4j.getRandom().setSeed(7);
+        EngineAgreement.assertAgrees(NmRnnBptt.class, new NmRnnCell(new NmRnnCell.Config(6, 3, 2, 3, 3, 2, 4, 1,
+                NmRnnCell.Variant.LINEAR_SYMMETRIC)), 2, STEPS, Loss.mse().masked(), Nd4j.randn(dtype, 4, 3, STEPS),
+                Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void elementFinderNmRnnEngineAgreesWithTheGraph(DataType dtype) {
+        Nd4j.getRandom().setSeed(8);
+        EngineAgreement.assertAgrees(NmRnnBptt.class, new NmRnnCell(new NmRnnCell.Config(6, 3, 2, 3, 3, 3, 2, 1.0 / 6,
+                NmRnnCell.Variant.ELEMENT_FINDER)), 2, STEPS, Loss.mse().masked(), Nd4j.randn(dtype, 4, 3, STEPS),
+                Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"DOUBLE", "FLOAT"})
+    void elementFinderBaselineEnginesAgreeWithTheGraphs(DataType dtype) {
+        Nd4j.getRandom().setSeed(9);
+        EngineAgreement.assertAgrees(RateRnnBptt.class, new RateRnnCell(6, 3, 2, 3, 1.0 / 6, false, 1 / Math.sqrt(6), false), 2,
+                STEPS, Loss.mse().masked(), Nd4j.randn(dtype, 4, 3, STEPS), Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
+        EngineAgreement.assertAgrees(LstmBptt.class, new LstmCell(5, 3, true), 2, STEPS, Loss.mse().masked(),
+                Nd4j.randn(dtype, 4, 3, STEPS), Nd4j.randn(dtype, 4, 2, STEPS), mask(dtype));
+    }
 }

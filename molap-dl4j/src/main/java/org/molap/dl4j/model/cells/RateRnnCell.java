@@ -66,9 +66,14 @@ public final class RateRnnCell implements Cell {
         return new RateRnnCell(units, 1, rank, 10, 1.0 / units, false, 1 / Math.sqrt(units), false);
     }
 
-    /** True for the code's MWG and multitask form, the one the fast engine computes. */
-    public boolean codeForm() {
-        return scale == 1.0 / units && (rank == 0 || orthonormal) && readoutBias;
+    /** c, the factor of the recurrent term. */
+    public double scale() {
+        return scale;
+    }
+
+    /** Whether the low-rank left factor is the orthonormal factor of L (else L itself). */
+    public boolean orthonormal() {
+        return orthonormal;
     }
 
     public int units() {
