@@ -79,6 +79,10 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "reset Adam's state every n iterations, as the authors' loop does with n = 1000 (default: 0, never)");
     public static final RunOption RNN_LR = new RunOption("rnn-lr", Double.class, "<rate>",
             "learning rate of the vanilla RNN (default: 1e-2, seed 003 C.3; the authors' script uses 1e-3)");
+    public static final RunOption EF_ITERATIONS = new RunOption("iterations", Integer.class, "<n>",
+            "training iterations of every network (default: quick 1500, paper 20000, seed 003 C.3)");
+    public static final RunOption NM_TAUS = new RunOption("nm-taus", String.class, "paper|code|both",
+            "the NM-RNN's tau_x, tau_z: the paper's 10, 2, the authors' code's 2, 10, or both (default: both)");
     public static final RunOption RUNS = new RunOption("runs", String.class, "<dirs>",
             "baselines run directories, or folders of them, comma-separated (required)");
 

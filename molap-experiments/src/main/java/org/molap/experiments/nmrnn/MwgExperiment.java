@@ -54,15 +54,15 @@ public final class MwgExperiment implements Experiment {
 
     private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
         Path unitsDir = run.path().resolve("networks");
-        List<MwgUnits.Unit> units = new ArrayList<>();
-        for (NmModel model : s.models()) {
+        List<MwgNetwork.Unit> units = new ArrayList<>();
+        for (NmModel model : s.models().stream().sorted().toList()) {      // the NM-RNN, with its three phases, first
             for (long seed : s.seeds()) {
-                units.add(new MwgUnits.Unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed)));
+                units.add(new MwgNetwork.Unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed), s));
             }
         }
-        MwgUnits.train(s, units, workers, run.path().resolve("logs"), console);
+        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
         Map<NmModel, List<MwgNetwork.Result>> results = new LinkedHashMap<>();
-        for (MwgUnits.Unit u : units) {
+        for (MwgNetwork.Unit u : units) {
             results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MwgNetwork.read(u.dir()));
         }
         MwgSummary summary = MwgSummary.of(results);

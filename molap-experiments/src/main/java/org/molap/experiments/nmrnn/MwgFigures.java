@@ -29,7 +29,7 @@ final class MwgFigures {
     private MwgFigures() {
     }
 
-    static void write(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<MwgUnits.Unit> units, PrintStream console) {
+    static void write(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<MwgNetwork.Unit> units, PrintStream console) {
         MeasureWaitGo task = new MeasureWaitGo(MeasureWaitGo.Config.paper());
         arrays(run, results, units);
         produced(run, results);
@@ -39,7 +39,7 @@ final class MwgFigures {
         losses(run, results);
     }
 
-    private static void arrays(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<MwgUnits.Unit> units) {
+    private static void arrays(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<MwgNetwork.Unit> units) {
         results.forEach((model, networks) -> {
             npy(Nd4j.createFromArray(networks.stream().map(MwgNetwork.Result::produced).toArray(double[][]::new)),
                     run.arrays().resolve(model.id() + "_produced.npy"));
@@ -110,9 +110,9 @@ final class MwgFigures {
 
     /** Each model's output of its first network at measure time 15, aligned to the go pulse, with the targets. */
     private static void traces(RunDirectory run, MeasureWaitGo task, Map<NmModel, List<MwgNetwork.Result>> results,
-                               List<MwgUnits.Unit> units) {
+                               List<MwgNetwork.Unit> units) {
         for (NmModel model : results.keySet()) {
-            MwgUnits.Unit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
+            MwgNetwork.Unit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
             INDArray out = Nd4j.createFromNpyFile(u.dir().resolve("outputs_at_15.npy").toFile());
             List<Integer> intervals = results.get(model).get(0).intervals();
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
@@ -137,8 +137,8 @@ final class MwgFigures {
     }
 
     /** The NM-RNN's neuromodulatory signal s_k(t) of its first network, aligned to go, per interval. */
-    private static void gates(RunDirectory run, MeasureWaitGo task, List<MwgUnits.Unit> units) {
-        MwgUnits.Unit u = units.stream().filter(x -> x.model() == NmModel.NM_RNN).findFirst().orElse(null);
+    private static void gates(RunDirectory run, MeasureWaitGo task, List<MwgNetwork.Unit> units) {
+        MwgNetwork.Unit u = units.stream().filter(x -> x.model() == NmModel.NM_RNN).findFirst().orElse(null);
         if (u == null) {
             return;
         }

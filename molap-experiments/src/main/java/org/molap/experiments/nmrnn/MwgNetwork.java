@@ -40,7 +40,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * so that networks can train in separate processes and a resumed run keeps the finished ones.
  */
 public final class MwgNetwork {
-    static final String RESULT = "result.json";
+    static final String RESULT = NetworkUnits.RESULT;
     /** The measure time of the traces drawn in figures (the authors' scripts test at 15 only). */
     static final int TRACE_MEASURE = 15;
     private static final int LOSS_POINTS = 200;
@@ -59,6 +59,30 @@ public final class MwgNetwork {
     }
 
     private MwgNetwork() {
+    }
+
+    /** A child JVM's unit: arguments model and seed, then the folder. */
+    static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
+        MwgSettings s = RunDirectory.JSON.readValue(settings.toFile(), MwgSettings.class);
+        run(NmModel.of(args.get(0)), Long.parseLong(args.get(1)), s, Path.of(args.get(2)), console);
+    }
+
+    /** One network of a run, for {@link NetworkUnits}. */
+    record Unit(NmModel model, long seed, Path dir, MwgSettings settings) implements NetworkUnits.Job {
+        @Override
+        public String name() {
+            return model.id() + "-seed" + seed;
+        }
+
+        @Override
+        public List<String> arguments() {
+            return List.of(model.id(), Long.toString(seed), dir.toString());
+        }
+
+        @Override
+        public void run(PrintStream console) {
+            MwgNetwork.run(model, seed, settings, dir, console);
+        }
     }
 
     /** The model's cell at these settings (3 inputs, 1 output). */

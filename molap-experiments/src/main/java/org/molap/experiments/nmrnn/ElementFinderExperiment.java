@@ -1,0 +1,168 @@
+package org.molap.experiments.nmrnn;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.molap.core.run.RunDirectory;
+import org.molap.core.stats.Quartiles;
+import org.molap.core.tasks.nm.ElementFinder;
+import org.molap.experiments.Cli;
+import org.molap.experiments.Experiment;
+import org.molap.experiments.Options;
+import org.molap.experiments.RunLifecycle;
+import org.molap.experiments.RunOption;
+import org.molap.experiments.parallel.ChildJvms;
+import org.molap.experiments.summary.Claim;
+
+/**
+ * {@code ./molap run element-finder}: seed 003's Element Finder comparison (supplement C.2-C.3, main Fig. 5, Supp.
+ * Figs. 5-6): NM-RNNs of five shapes, LR-RNNs of four, an LSTM and a vanilla RNN at three learning rates, all of
+ * about 500 parameters, each trained on fresh sequences and scored on held-out ones; the NM-RNN's s(t) on the
+ * fixed-query sets and its error with each component of s clamped.
+ */
+public final class ElementFinderExperiment implements Experiment {
+    /** A network that solves the task: held-out MSE below this (spec 003-7). */
+    static final double SOLVED = 5;
+    /** How much clamping the most-used component must raise the NM-RNN's error (spec 003-7). */
+    static final double ABLATION_FACTOR = 2;
+
+    @Override
+    public String name() {
+        return "element-finder";
+    }
+
+    @Override
+    public String summary() {
+        return "Element Finder (seed 003): NM-RNN shapes against LR-RNN shapes, an LSTM and RNNs; s(t) and its ablation";
+    }
+
+    @Override
+    public List<RunOption> options() {
+        return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
+                RunOption.EF_ITERATIONS, RunOption.NM_TAUS, RunOption.WORKERS);
+    }
+
+    public static void main(String[] args) {
+        Cli.runFromIde("element-finder", args);
+    }
+
+    @Override
+    public Path run(Options options, PrintStream console) {
+        ElementFinderSettings s = ElementFinderSettings.of(options);
+        int workers = options.positive("workers", ChildJvms.cores());
+        Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
+        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds(), "test", ElementFinderNetwork.TEST_SEED),
+                run -> execute(s, workers, run, console));
+    }
+
+    private void execute(ElementFinderSettings s, int workers, RunDirectory run, PrintStream console) {
+        List<ElementFinderNetwork.Unit> units = new ArrayList<>();
+        for (int c = 0; c < s.conditions().size(); c++) {
+            for (long seed : s.seeds()) {
+                units.add(new ElementFinderNetwork.Unit(c, seed, run.path().resolve("networks")
+                        .resolve(s.conditions().get(c).name() + "-seed" + seed), s));
+            }
+        }
+        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
+        Map<String, List<ElementFinderNetwork.Result>> byCondition = new LinkedHashMap<>();
+        units.forEach(u -> byCondition.computeIfAbsent(s.conditions().get(u.condition()).name(), k -> new ArrayList<>())
+                .add(ElementFinderNetwork.read(u.dir())));
+        try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
+            byCondition.values().forEach(rs -> rs.forEach(r -> {
+                for (double[] point : r.lossCurve()) {
+                    metrics.write(Map.of("phase", r.condition() + "-seed" + r.seed(), "iteration", (int) point[0], "loss", point[1]));
+                }
+            }));
+        }
+        List<Claim> claims = claims(byCondition);
+        ElementFinderFigures.write(run, byCondition, units, s);
+        run.writeJson(RunDirectory.RESULTS, results(s, byCondition, claims));
+        print(byCondition, claims, console);
+    }
+
+    static Quartiles heldOut(List<ElementFinderNetwork.Result> rs) {
+        return Quartiles.of(rs.stream().mapToDouble(ElementFinderNetwork.Result::heldOutMse).toArray());
+    }
+
+    /** The condition of this model with the lowest median held-out MSE, or null. */
+    static String best(Map<String, List<ElementFinderNetwork.Result>> byCondition, NmModel model) {
+        return byCondition.entrySet().stream().filter(e -> e.getValue().get(0).model().equals(model.id()))
+                .min(java.util.Comparator.comparingDouble(e -> heldOut(e.getValue()).median())).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Clamped over intact error of each network of a condition, at its most-used component. */
+    static double[] ablationRatios(List<ElementFinderNetwork.Result> rs) {
+        return rs.stream().mapToDouble(r -> r.ablatedMse()[r.mostUsed()] / r.heldOutMse()).toArray();
+    }
+
+    static List<Claim> claims(Map<String, List<ElementFinderNetwork.Result>> byCondition) {
+        List<Claim> claims = new ArrayList<>();
+        double chance = ElementFinder.Config.paper().chanceMse();
+        String worst = byCondition.entrySet().stream().max(java.util.Comparator.comparingDouble(e -> heldOut(e.getValue()).median()))
+                .map(Map.Entry::getKey).orElseThrow();
+        claims.add(new Claim("Every model learns something", String.format("every condition's median held-out MSE below %.2f "
+                + "(predicting the mean scores %.2f)", chance - 1, chance), heldOut(byCondition.get(worst)).median() < chance - 1,
+                String.format("the worst, %s: %.2f", worst, heldOut(byCondition.get(worst)).median())));
+        String bestNm = best(byCondition, NmModel.NM_RNN);
+        String bestLr = best(byCondition, NmModel.LR_RNN);
+        if (bestNm != null && bestLr != null) {
+            Quartiles nm = heldOut(byCondition.get(bestNm));
+            Quartiles lr = heldOut(byCondition.get(bestLr));
+            claims.add(new Claim("The best NM-RNN beats the best LR-RNN", "median held-out MSE of the best NM-RNN shape below "
+                    + "the best LR-RNN shape's", nm.median() < lr.median(), String.format("%s %.3g (quartiles %.3g-%.3g) against "
+                    + "%s %.3g (%.3g-%.3g)", bestNm, nm.median(), nm.q1(), nm.q3(), bestLr, lr.median(), lr.q1(), lr.q3())));
+        }
+        if (bestNm != null) {
+            Quartiles ratio = Quartiles.of(ablationRatios(byCondition.get(bestNm)));
+            claims.add(new Claim("Clamping the NM-RNN's most-used gain component hurts", "median over the best shape's networks "
+                    + "of the held-out MSE with s_k (largest variance over time) clamped at its time mean, over the intact MSE, "
+                    + "above " + ABLATION_FACTOR, ratio.median() > ABLATION_FACTOR,
+                    String.format("%s: %.2fx (quartiles %.2f-%.2f)", bestNm, ratio.median(), ratio.q1(), ratio.q3())));
+        }
+        byCondition.entrySet().stream().filter(e -> e.getValue().get(0).model().equals(NmModel.LSTM.id())).findFirst().ifPresent(e ->
+                claims.add(new Claim("The LSTM solves the task", "median held-out MSE below " + SOLVED,
+                        heldOut(e.getValue()).median() < SOLVED, String.format("%s: %.3g", e.getKey(), heldOut(e.getValue()).median()))));
+        return claims;
+    }
+
+    private static Map<String, Object> results(ElementFinderSettings s, Map<String, List<ElementFinderNetwork.Result>> byCondition,
+                                               List<Claim> claims) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("experiment", "element-finder");
+        out.put("profile", s.profile());
+        out.put("chance_mse", ElementFinder.Config.paper().chanceMse());
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        byCondition.forEach((name, rs) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            ElementFinderNetwork.Result first = rs.get(0);
+            c.put("label", first.label());
+            c.put("model", first.model());
+            c.put("parameters", first.parameters());
+            Quartiles q = heldOut(rs);
+            c.put("held_out_mse", Map.of("median", q.median(), "q1", q.q1(), "q3", q.q3(),
+                    "networks", rs.stream().mapToDouble(ElementFinderNetwork.Result::heldOutMse).toArray()));
+            c.put("lowest_training_loss", rs.stream().mapToDouble(ElementFinderNetwork.Result::lowestLoss).toArray());
+            c.put("seconds", rs.stream().mapToDouble(ElementFinderNetwork.Result::seconds).toArray());
+            if (first.ablatedMse() != null) {
+                c.put("ablation_ratio", ablationRatios(rs));
+                c.put("most_used_component", rs.stream().mapToInt(ElementFinderNetwork.Result::mostUsed).toArray());
+            }
+            conditions.put(name, c);
+        });
+        out.put("conditions", conditions);
+        out.put("claims", claims.stream().map(Claim::json).toList());
+        return out;
+    }
+
+    private static void print(Map<String, List<ElementFinderNetwork.Result>> byCondition, List<Claim> claims, PrintStream console) {
+        console.printf("%n%-26s %6s %12s %14s %9s%n", "model", "params", "held-out MSE", "clamped / intact", "s/network");
+        byCondition.forEach((name, rs) -> console.printf("%-26s %6d %12.3f %14s %9.0f%n", rs.get(0).label(), rs.get(0).parameters(),
+                heldOut(rs).median(), rs.get(0).ablatedMse() == null ? "" : String.format("%.2fx", Quartiles.of(ablationRatios(rs)).median()),
+                Quartiles.of(rs.stream().mapToDouble(ElementFinderNetwork.Result::seconds).toArray()).median()));
+        console.printf("(medians over networks; predicting the mean scores %.2f)%n", ElementFinder.Config.paper().chanceMse());
+        claims.forEach(c -> c.print(console));
+    }
+}
