@@ -1,0 +1,228 @@
+package org.molap.experiments.nmrnn;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.molap.core.metrics.PercentCorrect;
+import org.molap.core.run.AtomicFiles;
+import org.molap.core.run.RunDirectory;
+import org.molap.core.tasks.Trials;
+import org.molap.core.tasks.nm.ProAnti;
+import org.molap.core.tasks.nm.ProAntiTasks;
+import org.molap.dl4j.data.ResampledBatches;
+import org.molap.dl4j.engine.Engines;
+import org.molap.dl4j.model.Cell;
+import org.molap.dl4j.model.CellModel;
+import org.molap.dl4j.model.Loss;
+import org.molap.dl4j.model.ParameterTable;
+import org.molap.dl4j.model.TrainableModel;
+import org.molap.dl4j.model.Unroller;
+import org.molap.dl4j.model.cells.LstmCell;
+import org.molap.dl4j.model.cells.NmRnnCell;
+import org.molap.dl4j.model.cells.RateRnnCell;
+import org.molap.dl4j.train.Optimiser;
+import org.molap.dl4j.train.PhaseRecord;
+import org.molap.dl4j.train.Trainer;
+import org.molap.dl4j.train.TrainerConfig;
+import org.molap.dl4j.train.TrainableSet;
+import org.molap.experiments.molap.ProgressLog;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One network of the multitask experiment: trained on Delay Pro, Delay Anti and Memory Pro with their context
+ * channels, scored (percent correct per task), given a fourth context channel for Memory Anti (its input column
+ * starting at 0.1, as the authors' scripts), retrained on Memory Anti alone through the NM-RNN's neuromodulatory
+ * group or the baselines' input weights, and scored again on all four tasks.
+ */
+public final class MultitaskNetwork {
+    static final long TEST_SEED = 9_000_300;
+    private static final int LOSS_POINTS = 200;
+    private static final List<ProAnti> TRAINED = List.of(ProAnti.DELAY_PRO, ProAnti.DELAY_ANTI, ProAnti.MEMORY_PRO);
+    private static final List<ProAnti> ALL = List.of(ProAnti.values());
+
+    /**
+     * What one network did: percent correct per task (atan2 and the authors' arctan decoder) after training and after
+     * retraining; the entries retraining changed; whether every other entry stayed bitwise as it was.
+     */
+    public record Result(String model, long seed, long parameters, long retrainedEntries, double seconds,
+                         List<PhaseRecord> phases, Map<String, Double> trained, Map<String, Double> trainedArctan,
+                         Map<String, Double> retrained, Map<String, Double> retrainedArctan, boolean othersUnchanged,
+                         double[][] lossCurve) {
+    }
+
+    private MultitaskNetwork() {
+    }
+
+    static Cell cell(NmModel model, MultitaskSettings s, int contexts) {
+        int taskInputs = ProAntiTasks.TASK_INPUTS.size();
+        int inputs = taskInputs + contexts;
+        return switch (model) {
+            case NM_RNN -> new NmRnnCell(new NmRnnCell.Config(s.nmUnits(), s.nmModulators(), s.rank(), inputs, taskInputs, 10, 100, 1));
+            case LR_RNN -> new RateRnnCell(s.lrUnits(), inputs, s.rank(), 10);
+            case RNN -> new RateRnnCell(s.rnnUnits(), inputs, 0, 10);
+            case LSTM -> new LstmCell(s.lstmUnits(), inputs);
+        };
+    }
+
+    /** What retraining may change: the NM-RNN's neuromodulatory group, the baselines' input weights. */
+    static List<String> retrainable(NmModel model, CellModel graph) {
+        return switch (model) {
+            case NM_RNN -> graph.parametersIn("nm");
+            case LR_RNN, RNN -> List.of(RateRnnCell.B);
+            case LSTM -> List.of(LstmCell.W_U);
+        };
+    }
+
+    record Unit(NmModel model, long seed, Path dir, MultitaskSettings settings) implements NetworkUnits.Job {
+        @Override
+        public String name() {
+            return model.id() + "-seed" + seed;
+        }
+
+        @Override
+        public List<String> arguments() {
+            return List.of(model.id(), Long.toString(seed), dir.toString());
+        }
+
+        @Override
+        public void run(PrintStream console) {
+            MultitaskNetwork.run(model, seed, settings, dir, console);
+        }
+    }
+
+    static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
+        MultitaskSettings s = RunDirectory.JSON.readValue(settings.toFile(), MultitaskSettings.class);
+        run(NmModel.of(args.get(0)), Long.parseLong(args.get(1)), s, Path.of(args.get(2)), console);
+    }
+
+    public static Result run(NmModel model, long seed, MultitaskSettings s, Path dir, PrintStream console) {
+        ProAntiTasks.Config timing = ProAntiTasks.Config.paper();
+        int steps = timing.steps();
+        String name = model.id() + "-seed" + seed;
+        List<double[]> curve = new ArrayList<>();
+        long start = System.nanoTime();
+
+        ProAntiTasks three = new ProAntiTasks(timing, TRAINED, TRAINED);
+        Cell cell = cell(model, s, TRAINED.size());
+        CellModel graph = Unroller.unroll(cell, 3, steps, DataType.FLOAT, Loss.mse(), seed);
+        TrainableModel net = Engines.build(cell, 3, steps, DataType.FLOAT, Loss.mse(), seed, Engines.Engine.AUTO);
+        console.printf("%s: %d parameters%n%s", name, ParameterTable.of(graph).total(), ParameterTable.of(graph).format());
+        Trials train = three.sample(s.trials(), new Random(seed + 1), DataType.FLOAT);
+        List<PhaseRecord> phases = new ArrayList<>();
+        phases.add(phase(name + "/tasks", net, TrainableSet.of(graph.parametersIn(groups(graph))), s.iterations(), s.learningRate(),
+                s, train, seed + 2, curve, 0));
+        net.parameters().forEach((p, v) -> graph.array(p).assign(v));
+        Map<String, Double> trained = new LinkedHashMap<>();
+        Map<String, Double> trainedArctan = new LinkedHashMap<>();
+        score(graph, three, TRAINED, s.testTrials(), trained, trainedArctan);
+
+        // A fourth context channel for Memory Anti; its input column starts at 0.1 (train_*_plus_retrain.py).
+        ProAntiTasks four = new ProAntiTasks(timing, ALL, List.of(ProAnti.MEMORY_ANTI));
+        Cell wider = cell(model, s, ALL.size());
+        CellModel graph4 = Unroller.unroll(wider, 3, steps, DataType.FLOAT, Loss.mse(), seed);
+        graph.parameters().forEach((p, v) -> widen(v, graph4.array(p)));
+        TrainableModel net4 = Engines.build(wider, 3, steps, DataType.FLOAT, Loss.mse(), seed, Engines.Engine.AUTO);
+        graph4.parameters().forEach((p, v) -> net4.array(p).assign(v));
+        List<String> retrainable = retrainable(model, graph4);
+        Map<String, INDArray> before = new LinkedHashMap<>();
+        net4.parameters().forEach((p, v) -> before.put(p, v.dup()));
+        Trials retrain = four.sample(s.retrainTrials(), new Random(seed + 3), DataType.FLOAT);
+        phases.add(phase(name + "/retrain", net4, TrainableSet.of(retrainable), s.retrainIterations(), s.retrainRate(), s, retrain,
+                seed + 4, curve, s.iterations()));
+        boolean unchanged = before.entrySet().stream().filter(e -> !retrainable.contains(e.getKey()))
+                .allMatch(e -> java.util.Arrays.equals(e.getValue().data().asFloat(), net4.array(e.getKey()).data().asFloat()));
+        net4.parameters().forEach((p, v) -> graph4.array(p).assign(v));
+        Map<String, Double> retrained = new LinkedHashMap<>();
+        Map<String, Double> retrainedArctan = new LinkedHashMap<>();
+        score(graph4, four, ALL, s.testTrials(), retrained, retrainedArctan);
+        long entries = retrainable.stream().mapToLong(p -> graph4.array(p).length()).sum();
+        if (wider instanceof NmRnnCell nm) {
+            gates(nm, graph4, four, dir);
+        }
+        Result result = new Result(model.id(), seed, ParameterTable.of(graph).total(), entries, (System.nanoTime() - start) / 1e9,
+                phases, trained, trainedArctan, retrained, retrainedArctan, unchanged, curve.toArray(double[][]::new));
+        write(dir, result);
+        return result;
+    }
+
+    private static String[] groups(CellModel graph) {
+        return graph.groups().values().stream().distinct().filter(g -> !Unroller.FIXED.equals(g)).toArray(String[]::new);
+    }
+
+    private static PhaseRecord phase(String name, TrainableModel net, TrainableSet set, int iterations, double rate,
+                                     MultitaskSettings s, Trials trials, long seed, List<double[]> curve, int offset) {
+        int every = Math.max(1, (s.iterations() + s.retrainIterations()) / LOSS_POINTS);
+        TrainerConfig config = new TrainerConfig(rate, iterations).with(Optimiser.seed003()).keepingBestOfChunks(s.chunk());
+        return new Trainer(config).addListener(new ProgressLog(iterations)).addListener(it -> {
+            if ((offset + it.iteration()) % every == 0) {
+                curve.add(new double[] {offset + it.iteration(), it.loss()});
+            }
+        }).fit(name, net, set, new ResampledBatches(new DataSet(trials.inputs(), trials.targets()), s.batch(), iterations, seed));
+    }
+
+    /** Copies {@code from} into {@code to}; an input matrix with one more column gets 0.1 in it. */
+    static void widen(INDArray from, INDArray to) {
+        if (java.util.Arrays.equals(from.shape(), to.shape())) {
+            to.assign(from);
+            return;
+        }
+        to.assign(0.1);
+        to.get(NDArrayIndex.all(), NDArrayIndex.interval(0, from.size(1))).assign(from);
+    }
+
+    /** Percent correct on a fixed test set per task (the same for every network of a run). */
+    private static void score(CellModel graph, ProAntiTasks tasks, List<ProAnti> which, int trials, Map<String, Double> atan2,
+                              Map<String, Double> arctan) {
+        for (ProAnti task : which) {
+            Trials test = tasks.only(task).sample(trials, new Random(TEST_SEED + task.ordinal()), DataType.FLOAT);
+            INDArray out = graph.forward(test.inputs());
+            atan2.put(task.label(), PercentCorrect.fraction(test.inputs(), test.targets(), out, PercentCorrect.Decoder.ATAN2));
+            arctan.put(task.label(), PercentCorrect.fraction(test.inputs(), test.targets(), out, PercentCorrect.Decoder.ARCTAN));
+        }
+    }
+
+    /** The NM-RNN's s(t), mean over 100 test trials of each task, after retraining [4, K, T]. */
+    private static void gates(NmRnnCell nm, CellModel graph, ProAntiTasks tasks, Path dir) {
+        INDArray all = null;
+        for (ProAnti task : ALL) {
+            Trials test = tasks.only(task).sample(100, new Random(TEST_SEED + 10 + task.ordinal()), DataType.FLOAT);
+            INDArray s = NeuromodulatorySignal.of(nm.config(), graph.parameters(), test.inputs()).mean(0);
+            all = all == null ? Nd4j.zeros(DataType.DOUBLE, ALL.size(), s.size(0), s.size(1)) : all;
+            all.get(NDArrayIndex.point(task.ordinal()), NDArrayIndex.all(), NDArrayIndex.all()).assign(s);
+        }
+        try {
+            Files.createDirectories(dir);
+            Nd4j.writeAsNumpy(all, dir.resolve("gates_by_task.npy").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the arrays of " + dir, e);
+        }
+    }
+
+    static void write(Path dir, Result result) {
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(NetworkUnits.RESULT), RunDirectory.JSON.writeValueAsString(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + dir.resolve(NetworkUnits.RESULT), e);
+        }
+    }
+
+    static Result read(Path dir) {
+        try {
+            return RunDirectory.JSON.readValue(dir.resolve(NetworkUnits.RESULT).toFile(), Result.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + dir.resolve(NetworkUnits.RESULT), e);
+        }
+    }
+}
