@@ -70,13 +70,9 @@ public final class ElementFinderExperiment implements Experiment {
         Map<String, List<ElementFinderNetwork.Result>> byCondition = new LinkedHashMap<>();
         units.forEach(u -> byCondition.computeIfAbsent(s.conditions().get(u.condition()).name(), k -> new ArrayList<>())
                 .add(ElementFinderNetwork.read(u.dir())));
-        try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
-            byCondition.values().forEach(rs -> rs.forEach(r -> {
-                for (double[] point : r.lossCurve()) {
-                    metrics.write(Map.of("phase", r.condition() + "-seed" + r.seed(), "iteration", (int) point[0], "loss", point[1]));
-                }
-            }));
-        }
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        byCondition.values().forEach(rs -> rs.forEach(r -> curves.put(r.condition() + "-seed" + r.seed(), r.lossCurve())));
+        NetworkUnits.writeLossCurves(run, curves);
         List<Claim> claims = claims(byCondition);
         ElementFinderFigures.write(run, byCondition, units, s);
         run.writeJson(RunDirectory.RESULTS, results(s, byCondition, claims));

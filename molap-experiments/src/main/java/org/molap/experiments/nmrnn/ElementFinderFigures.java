@@ -1,7 +1,5 @@
 package org.molap.experiments.nmrnn;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.nm.ElementFinder;
 import org.molap.export.BarChart;
 import org.molap.export.LineChart;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -93,10 +90,6 @@ final class ElementFinderFigures {
     }
 
     private static void npy(INDArray a, RunDirectory run, String name) {
-        try {
-            Nd4j.writeAsNumpy(a.castTo(DataType.DOUBLE), run.arrays().resolve(name).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + name, e);
-        }
+        NetworkUnits.writeArray(run.arrays(), name, a);
     }
 }

@@ -2,13 +2,10 @@ package org.molap.experiments.nmrnn;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.molap.core.run.AtomicFiles;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.Trials;
 import org.molap.core.tasks.nm.ElementFinder;
@@ -174,29 +171,15 @@ public final class ElementFinderNetwork {
             byValue.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all()).assign(v);
             byQuery.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all()).assign(q);
         }
-        try {
-            Files.createDirectories(dir);
-            Nd4j.writeAsNumpy(byValue, dir.resolve("gates_by_value.npy").toFile());
-            Nd4j.writeAsNumpy(byQuery, dir.resolve("gates_by_query.npy").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the arrays of " + dir, e);
-        }
+        NetworkUnits.writeArray(dir, "gates_by_value.npy", byValue);
+        NetworkUnits.writeArray(dir, "gates_by_query.npy", byQuery);
     }
 
     static void write(Path dir, Result result) {
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(NetworkUnits.RESULT), RunDirectory.JSON.writeValueAsString(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + dir.resolve(NetworkUnits.RESULT), e);
-        }
+        NetworkUnits.writeResult(dir, result);
     }
 
     static Result read(Path dir) {
-        try {
-            return RunDirectory.JSON.readValue(dir.resolve(NetworkUnits.RESULT).toFile(), Result.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + dir.resolve(NetworkUnits.RESULT), e);
-        }
+        return NetworkUnits.readResult(dir, Result.class);
     }
 }

@@ -60,22 +60,18 @@ public final class MultitaskExperiment implements Experiment {
     }
 
     private void execute(MultitaskSettings s, int workers, RunDirectory run, PrintStream console) {
-        List<MultitaskNetwork.Unit> units = new ArrayList<>();
+        List<NetworkUnits.ModelUnit> units = new ArrayList<>();
         for (NmModel model : s.models().stream().sorted().toList()) {
             for (long seed : s.seeds()) {
-                units.add(new MultitaskNetwork.Unit(model, seed, run.path().resolve("networks").resolve(model.id() + "-seed" + seed), s));
+                units.add(MultitaskNetwork.unit(model, seed, run.path().resolve("networks").resolve(model.id() + "-seed" + seed), s));
             }
         }
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
         Map<NmModel, List<MultitaskNetwork.Result>> results = new LinkedHashMap<>();
         units.forEach(u -> results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MultitaskNetwork.read(u.dir())));
-        try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
-            results.values().forEach(rs -> rs.forEach(r -> {
-                for (double[] point : r.lossCurve()) {
-                    metrics.write(Map.of("phase", r.model() + "-seed" + r.seed(), "iteration", (int) point[0], "loss", point[1]));
-                }
-            }));
-        }
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        results.values().forEach(rs -> rs.forEach(r -> curves.put(r.model() + "-seed" + r.seed(), r.lossCurve())));
+        NetworkUnits.writeLossCurves(run, curves);
         List<Claim> claims = claims(results);
         MultitaskFigures.write(run, results, units);
         run.writeJson(RunDirectory.RESULTS, results(s, results, claims));

@@ -1,7 +1,5 @@
 package org.molap.experiments.nmrnn;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,6 @@ import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.nm.ProAnti;
 import org.molap.export.BarChart;
 import org.molap.export.LineChart;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -19,7 +16,7 @@ final class MultitaskFigures {
     private MultitaskFigures() {
     }
 
-    static void write(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<MultitaskNetwork.Unit> units) {
+    static void write(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<NetworkUnits.ModelUnit> units) {
         List<String> categories = List.of("DelayPro", "DelayAnti", "MemoryPro", "after: DelayPro", "after: DelayAnti",
                 "after: MemoryPro", "after: MemoryAnti");
         LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
@@ -78,10 +75,6 @@ final class MultitaskFigures {
     }
 
     private static void npy(INDArray a, RunDirectory run, String name) {
-        try {
-            Nd4j.writeAsNumpy(a.castTo(DataType.DOUBLE), run.arrays().resolve(name).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + name, e);
-        }
+        NetworkUnits.writeArray(run.arrays(), name, a);
     }
 }

@@ -2,8 +2,6 @@ package org.molap.experiments.nmrnn;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.molap.core.metrics.PercentCorrect;
-import org.molap.core.run.AtomicFiles;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.Trials;
 import org.molap.core.tasks.nm.ProAnti;
@@ -84,26 +81,14 @@ public final class MultitaskNetwork {
         };
     }
 
-    record Unit(NmModel model, long seed, Path dir, MultitaskSettings settings) implements NetworkUnits.Job {
-        @Override
-        public String name() {
-            return model.id() + "-seed" + seed;
-        }
-
-        @Override
-        public List<String> arguments() {
-            return List.of(model.id(), Long.toString(seed), dir.toString());
-        }
-
-        @Override
-        public void run(PrintStream console) {
-            MultitaskNetwork.run(model, seed, settings, dir, console);
-        }
+    /** One network of a run, for {@link NetworkUnits}. */
+    static NetworkUnits.ModelUnit unit(NmModel model, long seed, Path dir, MultitaskSettings s) {
+        return new NetworkUnits.ModelUnit(model, seed, dir, (m, k, d, out) -> run(m, k, s, d, out));
     }
 
     static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
         MultitaskSettings s = RunDirectory.JSON.readValue(settings.toFile(), MultitaskSettings.class);
-        run(NmModel.of(args.get(0)), Long.parseLong(args.get(1)), s, Path.of(args.get(2)), console);
+        NetworkUnits.ModelUnit.run(args, (model, seed, dir, out) -> run(model, seed, s, dir, out), console);
     }
 
     public static Result run(NmModel model, long seed, MultitaskSettings s, Path dir, PrintStream console) {
@@ -201,28 +186,14 @@ public final class MultitaskNetwork {
             all = all == null ? Nd4j.zeros(DataType.DOUBLE, ALL.size(), s.size(0), s.size(1)) : all;
             all.get(NDArrayIndex.point(task.ordinal()), NDArrayIndex.all(), NDArrayIndex.all()).assign(s);
         }
-        try {
-            Files.createDirectories(dir);
-            Nd4j.writeAsNumpy(all, dir.resolve("gates_by_task.npy").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the arrays of " + dir, e);
-        }
+        NetworkUnits.writeArray(dir, "gates_by_task.npy", all);
     }
 
     static void write(Path dir, Result result) {
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(NetworkUnits.RESULT), RunDirectory.JSON.writeValueAsString(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + dir.resolve(NetworkUnits.RESULT), e);
-        }
+        NetworkUnits.writeResult(dir, result);
     }
 
     static Result read(Path dir) {
-        try {
-            return RunDirectory.JSON.readValue(dir.resolve(NetworkUnits.RESULT).toFile(), Result.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + dir.resolve(NetworkUnits.RESULT), e);
-        }
+        return NetworkUnits.readResult(dir, Result.class);
     }
 }

@@ -54,25 +54,21 @@ public final class MwgExperiment implements Experiment {
 
     private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
         Path unitsDir = run.path().resolve("networks");
-        List<MwgNetwork.Unit> units = new ArrayList<>();
+        List<NetworkUnits.ModelUnit> units = new ArrayList<>();
         for (NmModel model : s.models().stream().sorted().toList()) {      // the NM-RNN, with its three phases, first
             for (long seed : s.seeds()) {
-                units.add(new MwgNetwork.Unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed), s));
+                units.add(MwgNetwork.unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed), s));
             }
         }
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
         Map<NmModel, List<MwgNetwork.Result>> results = new LinkedHashMap<>();
-        for (MwgNetwork.Unit u : units) {
+        for (NetworkUnits.ModelUnit u : units) {
             results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MwgNetwork.read(u.dir()));
         }
         MwgSummary summary = MwgSummary.of(results);
-        try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
-            for (MwgNetwork.Result r : results.values().stream().flatMap(List::stream).toList()) {
-                for (double[] point : r.lossCurve()) {
-                    metrics.write(Map.of("phase", r.model() + "-seed" + r.seed(), "iteration", (int) point[0], "loss", point[1]));
-                }
-            }
-        }
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        results.values().forEach(rs -> rs.forEach(r -> curves.put(r.model() + "-seed" + r.seed(), r.lossCurve())));
+        NetworkUnits.writeLossCurves(run, curves);
         MwgFigures.write(run, results, units, console);
         run.writeJson(RunDirectory.RESULTS, summary.results(s));
         summary.print(console);

@@ -1,8 +1,6 @@
 package org.molap.experiments.nmrnn;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import org.molap.core.stats.Quartiles;
 import org.molap.core.tasks.nm.MeasureWaitGo;
 import org.molap.export.BarChart;
 import org.molap.export.LineChart;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,7 +26,7 @@ final class MwgFigures {
     private MwgFigures() {
     }
 
-    static void write(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<MwgNetwork.Unit> units, PrintStream console) {
+    static void write(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<NetworkUnits.ModelUnit> units, PrintStream console) {
         MeasureWaitGo task = new MeasureWaitGo(MeasureWaitGo.Config.paper());
         arrays(run, results, units);
         produced(run, results);
@@ -39,7 +36,7 @@ final class MwgFigures {
         losses(run, results);
     }
 
-    private static void arrays(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<MwgNetwork.Unit> units) {
+    private static void arrays(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<NetworkUnits.ModelUnit> units) {
         results.forEach((model, networks) -> {
             npy(Nd4j.createFromArray(networks.stream().map(MwgNetwork.Result::produced).toArray(double[][]::new)),
                     run.arrays().resolve(model.id() + "_produced.npy"));
@@ -110,9 +107,9 @@ final class MwgFigures {
 
     /** Each model's output of its first network at measure time 15, aligned to the go pulse, with the targets. */
     private static void traces(RunDirectory run, MeasureWaitGo task, Map<NmModel, List<MwgNetwork.Result>> results,
-                               List<MwgNetwork.Unit> units) {
+                               List<NetworkUnits.ModelUnit> units) {
         for (NmModel model : results.keySet()) {
-            MwgNetwork.Unit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
+            NetworkUnits.ModelUnit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
             INDArray out = Nd4j.createFromNpyFile(u.dir().resolve("outputs_at_15.npy").toFile());
             List<Integer> intervals = results.get(model).get(0).intervals();
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
@@ -137,8 +134,8 @@ final class MwgFigures {
     }
 
     /** The NM-RNN's neuromodulatory signal s_k(t) of its first network, aligned to go, per interval. */
-    private static void gates(RunDirectory run, MeasureWaitGo task, List<MwgNetwork.Unit> units) {
-        MwgNetwork.Unit u = units.stream().filter(x -> x.model() == NmModel.NM_RNN).findFirst().orElse(null);
+    private static void gates(RunDirectory run, MeasureWaitGo task, List<NetworkUnits.ModelUnit> units) {
+        NetworkUnits.ModelUnit u = units.stream().filter(x -> x.model() == NmModel.NM_RNN).findFirst().orElse(null);
         if (u == null) {
             return;
         }
@@ -179,10 +176,6 @@ final class MwgFigures {
     }
 
     private static void npy(INDArray a, Path file) {
-        try {
-            Nd4j.writeAsNumpy(a.castTo(DataType.DOUBLE), file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
+        NetworkUnits.writeArray(file.getParent(), file.getFileName().toString(), a);
     }
 }

@@ -2,13 +2,10 @@ package org.molap.experiments.nmrnn;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.molap.core.metrics.ProducedInterval;
-import org.molap.core.run.AtomicFiles;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.Trials;
 import org.molap.core.tasks.nm.MeasureWaitGo;
@@ -61,28 +58,15 @@ public final class MwgNetwork {
     private MwgNetwork() {
     }
 
-    /** A child JVM's unit: arguments model and seed, then the folder. */
+    /** A child JVM's unit: arguments model, seed and folder. */
     static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
         MwgSettings s = RunDirectory.JSON.readValue(settings.toFile(), MwgSettings.class);
-        run(NmModel.of(args.get(0)), Long.parseLong(args.get(1)), s, Path.of(args.get(2)), console);
+        NetworkUnits.ModelUnit.run(args, (model, seed, dir, out) -> run(model, seed, s, dir, out), console);
     }
 
     /** One network of a run, for {@link NetworkUnits}. */
-    record Unit(NmModel model, long seed, Path dir, MwgSettings settings) implements NetworkUnits.Job {
-        @Override
-        public String name() {
-            return model.id() + "-seed" + seed;
-        }
-
-        @Override
-        public List<String> arguments() {
-            return List.of(model.id(), Long.toString(seed), dir.toString());
-        }
-
-        @Override
-        public void run(PrintStream console) {
-            MwgNetwork.run(model, seed, settings, dir, console);
-        }
+    static NetworkUnits.ModelUnit unit(NmModel model, long seed, Path dir, MwgSettings s) {
+        return new NetworkUnits.ModelUnit(model, seed, dir, (m, k, d, out) -> run(m, k, s, d, out));
     }
 
     /** The model's cell at these settings (3 inputs, 1 output). */
@@ -201,38 +185,20 @@ public final class MwgNetwork {
 
     /** The traces at measure time 15 [intervals, T], and the NM-RNN's gate s(t) on them [intervals, K, T]. */
     private static void arrays(Path dir, INDArray traces, CellModel graph, MeasureWaitGo task, List<Integer> intervals) {
-        try {
-            Files.createDirectories(dir);
-            Nd4j.writeAsNumpy(traces, dir.resolve("outputs_at_15.npy").toFile());
-            if (graph.cell() instanceof NmRnnCell nm) {
-                List<MeasureWaitGo.Trial> trials = intervals.stream().map(i -> new MeasureWaitGo.Trial(TRACE_MEASURE, i)).toList();
-                INDArray inputs = task.trials(trials, DataType.FLOAT).inputs();
-                Nd4j.writeAsNumpy(NeuromodulatorySignal.of(nm.config(), graph.parameters(), inputs), dir.resolve("gates_at_15.npy").toFile());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the arrays of " + dir, e);
+        NetworkUnits.writeArray(dir, "outputs_at_15.npy", traces);
+        if (graph.cell() instanceof NmRnnCell nm) {
+            List<MeasureWaitGo.Trial> trials = intervals.stream().map(i -> new MeasureWaitGo.Trial(TRACE_MEASURE, i)).toList();
+            INDArray inputs = task.trials(trials, DataType.FLOAT).inputs();
+            NetworkUnits.writeArray(dir, "gates_at_15.npy", NeuromodulatorySignal.of(nm.config(), graph.parameters(), inputs));
         }
     }
 
     static void write(Path dir, Result result) {
-        try {
-            Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(RESULT), RunDirectory.JSON.writeValueAsString(result));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + dir.resolve(RESULT), e);
-        }
+        NetworkUnits.writeResult(dir, result);
     }
 
     /** The result a finished network left in {@code dir}, or null when it has none. */
     static Result read(Path dir) {
-        Path file = dir.resolve(RESULT);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return RunDirectory.JSON.readValue(file.toFile(), Result.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
-        }
+        return NetworkUnits.finished(dir) ? NetworkUnits.readResult(dir, Result.class) : null;
     }
 }

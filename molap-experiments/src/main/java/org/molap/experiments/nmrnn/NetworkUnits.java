@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.molap.core.run.RunDirectory;
 import org.molap.experiments.parallel.ChildJvms;
 
@@ -29,6 +30,74 @@ final class NetworkUnits {
         List<String> arguments();
 
         void run(PrintStream console);
+    }
+
+    /** How an experiment trains one network of a model and a seed, writing its result into a folder. */
+    interface ModelTraining {
+        void train(NmModel model, long seed, Path dir, PrintStream console);
+    }
+
+    /** A network of a model and a seed: arguments {@code <model> <seed> <dir>}. */
+    record ModelUnit(NmModel model, long seed, Path dir, ModelTraining training) implements Job {
+        @Override
+        public String name() {
+            return model.id() + "-seed" + seed;
+        }
+
+        @Override
+        public List<String> arguments() {
+            return List.of(model.id(), Long.toString(seed), dir.toString());
+        }
+
+        @Override
+        public void run(PrintStream console) {
+            training.train(model, seed, dir, console);
+        }
+
+        /** Trains the unit that {@link #arguments()} describe. */
+        static void run(List<String> arguments, ModelTraining training, PrintStream console) {
+            training.train(NmModel.of(arguments.get(0)), Long.parseLong(arguments.get(1)), Path.of(arguments.get(2)), console);
+        }
+    }
+
+    /** Writes a network's result (a record) as {@value #RESULT} in its folder, atomically. */
+    static void writeResult(Path dir, Object result) {
+        try {
+            Files.createDirectories(dir);
+            org.molap.core.run.AtomicFiles.write(dir.resolve(RESULT), RunDirectory.JSON.writeValueAsString(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + dir.resolve(RESULT), e);
+        }
+    }
+
+    /** The result a finished network left in its folder. */
+    static <T> T readResult(Path dir, Class<T> type) {
+        try {
+            return RunDirectory.JSON.readValue(dir.resolve(RESULT).toFile(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + dir.resolve(RESULT), e);
+        }
+    }
+
+    /** Writes an array as {@code <dir>/<name>} (.npy, double precision), creating the folder. */
+    static void writeArray(Path dir, String name, org.nd4j.linalg.api.ndarray.INDArray array) {
+        try {
+            Files.createDirectories(dir);
+            org.nd4j.linalg.factory.Nd4j.writeAsNumpy(array.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE), dir.resolve(name).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + dir.resolve(name), e);
+        }
+    }
+
+    /** Appends each network's loss curve ({iteration, loss} points) to the run's metrics.jsonl, phase = network name. */
+    static void writeLossCurves(RunDirectory run, Map<String, double[][]> curves) {
+        try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
+            curves.forEach((network, curve) -> {
+                for (double[] point : curve) {
+                    metrics.write(Map.of("phase", network, "iteration", (int) point[0], "loss", point[1]));
+                }
+            });
+        }
     }
 
     /** Trains one network of an experiment from its settings file and arguments (a child JVM's main calls it). */

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.molap.dl4j.model.Loss;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.NmRnnCell;
 import org.molap.experiments.Cli;
+import org.molap.experiments.OptionMistakes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -73,16 +73,7 @@ class ElementFinderExperimentTest {
 
     @Test
     void optionMistakesAreOneSentence() {
-        for (String[] args : List.of(new String[] {"--nm-taus", "fast"}, new String[] {"--iterations", "0"},
-                new String[] {"--models", "gru"}, new String[] {"--networks", "-1"})) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            List<String> command = new ArrayList<>(List.of("run", "element-finder"));
-            command.addAll(List.of(args));
-            int code = Cli.run(command.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            String message = err.toString(StandardCharsets.UTF_8).strip();
-            assertEquals(2, code, message);
-            assertTrue(message.lines().count() == 1 && !message.contains("Exception"), message);
-        }
+        OptionMistakes.assertOneSentence(List.of("run", "element-finder"), List.of(new String[] {"--nm-taus", "fast"}, new String[] {"--iterations", "0"},
+                new String[] {"--models", "gru"}, new String[] {"--networks", "-1"}));
     }
 }
