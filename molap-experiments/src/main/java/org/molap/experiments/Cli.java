@@ -25,6 +25,7 @@ public final class Cli {
         register(new org.molap.experiments.robustness.RobustnessExperiment());
         register(new org.molap.experiments.generalization.GeneralizationExperiment());
         register(new org.molap.experiments.nmrnn.MwgExperiment());
+        register(new org.molap.experiments.nmrnn.RankOneExperiment());
         register(new org.molap.experiments.nmrnn.MultitaskExperiment());
         register(new org.molap.experiments.nmrnn.ElementFinderExperiment());
     }

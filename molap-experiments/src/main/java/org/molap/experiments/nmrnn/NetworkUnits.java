@@ -149,6 +149,7 @@ final class NetworkUnits {
                 case "mwg" -> MwgNetwork::runUnit;
                 case "element-finder" -> ElementFinderNetwork::runUnit;
                 case "nm-multitask" -> MultitaskNetwork::runUnit;
+                case "mwg-rank-one" -> RankOneNetwork::runUnit;
                 default -> throw new IllegalArgumentException("No seed 003 experiment '" + args[0] + "'.");
             };
             e.runUnit(Path.of(args[1]), Arrays.asList(args).subList(2, args.length), System.out);
