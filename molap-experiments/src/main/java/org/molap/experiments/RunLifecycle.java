@@ -55,7 +55,7 @@ public final class RunLifecycle {
      */
     private static void resumed(RunDirectory run, Map<String, Object> config) {
         Object recorded = run.manifestValue("config");
-        if (!RunDirectory.JSON.valueToTree(config).equals(RunDirectory.JSON.valueToTree(recorded))) {
+        if (!asWritten(config).equals(asWritten(recorded))) {
             run.fail("resumed with another configuration than it was started with");
             throw new UsageException("The run in " + run.path() + " cannot be resumed: its options now give another configuration"
                     + " than the one recorded (the code changed since it started).");
@@ -68,6 +68,15 @@ public final class RunLifecycle {
         if (!java.util.Objects.equals(commit, run.manifestValue("git_commit"))) {
             LOG.warn("Resuming {} (commit {}) with commit {}: the result may differ from an uninterrupted run.",
                     run.path(), run.manifestValue("git_commit"), commit);
+        }
+    }
+
+    /** A value as it reads back from its JSON text (a long 1 and an int 1 are then one number). */
+    private static com.fasterxml.jackson.databind.JsonNode asWritten(Object value) {
+        try {
+            return RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A configuration that JSON cannot write: " + e.getMessage(), e);
         }
     }
 
