@@ -80,7 +80,7 @@ public final class NotebookWriter {
             cells.markdown("## Perturbations: % correct against the level (mean over tasks, bars: sd over draws)");
             cells.code(perturbations());
         }
-        if (run.results != null && (run.results.path("cca_every_task").isObject() || run.results.path("conditions").isObject())) {
+        if (run.results != null && (run.results.path("cca_every_task").isObject() || run.results.path("conditions").path("cca_every_task").isObject())) {
             cells.markdown("## Generalisation: accuracy on the tasks the primitives did not see");
             cells.code(generalisation());
         }
