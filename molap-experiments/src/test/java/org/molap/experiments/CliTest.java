@@ -89,7 +89,10 @@ class CliTest {
      * AVX-512 kernels sum in another order (this config gave DelayPro 86.07% with them before the change). EJML's
      * eigen and singular value decompositions, replacing the project's Jacobi ones, change the CCA projections in
      * their last bits and moved DelayPro from 86.00% to 85.60% here (the quick profile at a = 0.2 kept every
-     * accuracy); the pin follows.
+     * accuracy); the pin follows. Taking Adam's step as PyTorch does (epsilon after the bias correction, commit
+     * e37626b; ND4J's effective epsilon had been 3e-7 at the first step) moved DelayPro to 88.60% and left MemDm1 at
+     * 53.90%: a change of the optimiser, not of the arithmetic's order, so the half-point check against e4cfd88 now
+     * holds for MemDm1 only.
      */
     @Test
     void withoutTheLeakTheNumbersOfEquationOneStayWithinHalfAPoint(@TempDir Path tmp) throws IOException {
@@ -99,9 +102,8 @@ class CliTest {
         JsonNode tasks = new ObjectMapper().readTree(runDirectory(o).resolve("results.json").toFile()).get("tasks");
         double delayPro = tasks.get("DelayPro").get("accuracy").asDouble();
         double memDm1 = tasks.get("MemDm1").get("accuracy").asDouble();
-        assertEquals(0.8593333, delayPro, 0.005, "DelayPro against Eq. 1 before the speed work");
         assertEquals(0.5390000, memDm1, 0.005, "MemDm1 against Eq. 1 before the speed work");
-        assertEquals(0.8560000, delayPro, 1e-6, "pinned");
+        assertEquals(0.8860000, delayPro, 1e-6, "pinned");
         assertEquals(0.5390000, memDm1, 1e-6, "pinned");
     }
 
