@@ -43,7 +43,8 @@ public final class LineChart {
 
     /**
      * Small multiples: one panel per entry of {@code panels} (its title -> its curves, as {@link #write}), in rows of
-     * {@code columns}, on one y range, the curves' colours named once in a legend row below.
+     * {@code columns}, on one y range ({@code yRange}; null: each panel its own), the curves' colours named once in a
+     * legend row below.
      */
     public static void grid(Path png, String title, String xLabel, String yLabel, LinkedHashMap<String, LinkedHashMap<String, double[][]>> panels,
                             Map<String, Map<String, double[]>> errors, int columns, double[] yRange) {
@@ -67,8 +68,10 @@ public final class LineChart {
             XYChart chart = chart(panelWidth, panelHeight, panel.getKey(), xLabel, yLabel, panel.getValue(),
                     errors.getOrDefault(panel.getKey(), Map.of()), false, false);
             chart.getStyler().setChartTitleFont(XCharts.TEXT);
-            chart.getStyler().setYAxisMin(yRange[0]);
-            chart.getStyler().setYAxisMax(yRange[1]);
+            if (yRange != null) {            // null: each panel its own range
+                chart.getStyler().setYAxisMin(yRange[0]);
+                chart.getStyler().setYAxisMax(yRange[1]);
+            }
             g.drawImage(XCharts.image(chart), (k % columns) * panelWidth, top + (k / columns) * panelHeight, null);
             panel.getValue().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
             k++;

@@ -60,6 +60,7 @@ final class MultitaskFigures {
                     Math.min(3, (int) gates.size(1)), new double[] {0, 1});
         });
 
+        pcs(run, results, units);
         LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
         results.forEach((model, rs) -> {
             double[][] c = rs.get(0).lossCurve();
@@ -72,6 +73,30 @@ final class MultitaskFigures {
         });
         LineChart.write(run.figures().resolve("nm_multitask_loss.png"), "Training loss (minibatches), then retraining on Memory Anti",
                 "iteration", "MSE", curves, true);
+    }
+
+    /** Supp. Fig. 4: each model's first network, one trial per task, on its first two principal components before the go cue. */
+    private static void pcs(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<NetworkUnits.ModelUnit> units) {
+        LinkedHashMap<String, LinkedHashMap<String, double[][]>> panels = new LinkedHashMap<>();
+        for (NmModel model : results.keySet()) {
+            NetworkUnits.ModelUnit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
+            INDArray pcs = Nd4j.createFromNpyFile(u.dir().resolve("state_pcs.npy").toFile());     // [4, trials, T, 3]
+            npy(pcs, run, model.id() + "_state_pcs.npy");
+            LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
+            for (ProAnti task : ProAnti.values()) {
+                double[] pc1 = pcs.get(NDArrayIndex.point(task.ordinal()), NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(0)).toDoubleVector();
+                double[] pc2 = pcs.get(NDArrayIndex.point(task.ordinal()), NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(1)).toDoubleVector();
+                int n = 0;
+                while (n < pc1.length && !Double.isNaN(pc1[n])) {
+                    n++;
+                }
+                curves.put(task.label(), new double[][] {java.util.Arrays.copyOf(pc1, n), java.util.Arrays.copyOf(pc2, n)});
+            }
+            double[] ratio = results.get(model).get(0).stateVariance();
+            panels.put(String.format("%s (PC1-3: %.0f%% of the variance)", model.label(),
+                    100 * java.util.Arrays.stream(ratio).sum()), curves);
+        }
+        LineChart.grid(run.figures().resolve("nm_multitask_states.png"), "Activity before go: PC1, PC2 (a trial per task)", "PC1", "PC2", panels, Map.of(), 2, null);
     }
 
     private static void npy(INDArray a, RunDirectory run, String name) {

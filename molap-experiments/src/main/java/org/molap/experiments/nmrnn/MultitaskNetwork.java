@@ -55,7 +55,7 @@ public final class MultitaskNetwork {
     public record Result(String model, long seed, long parameters, long retrainedEntries, double seconds,
                          List<PhaseRecord> phases, Map<String, Double> trained, Map<String, Double> trainedArctan,
                          Map<String, Double> retrained, Map<String, Double> retrainedArctan, boolean othersUnchanged,
-                         double[][] lossCurve) {
+                         double[][] lossCurve, double[] stateVariance) {
     }
 
     private MultitaskNetwork() {
@@ -135,8 +135,9 @@ public final class MultitaskNetwork {
         if (wider instanceof NmRnnCell nm) {
             gates(nm, graph4, four, dir);
         }
+        double[] variance = states(graph4, four, dir);
         Result result = new Result(model.id(), seed, ParameterTable.of(graph).total(), entries, (System.nanoTime() - start) / 1e9,
-                phases, trained, trainedArctan, retrained, retrainedArctan, unchanged, curve.toArray(double[][]::new));
+                phases, trained, trainedArctan, retrained, retrainedArctan, unchanged, curve.toArray(double[][]::new), variance);
         write(dir, result);
         return result;
     }
@@ -175,6 +176,46 @@ public final class MultitaskNetwork {
             atan2.put(task.label(), PercentCorrect.fraction(test.inputs(), test.targets(), out, PercentCorrect.Decoder.ATAN2));
             arctan.put(task.label(), PercentCorrect.fraction(test.inputs(), test.targets(), out, PercentCorrect.Decoder.ARCTAN));
         }
+    }
+
+    /** Trials per task whose activity the principal components are fitted on (Supp. Fig. 4). */
+    static final int PCA_TRIALS = 20;
+
+    /**
+     * Supp. Fig. 4: the first three principal components of the recurrent activity (x for the rate networks, h for
+     * the LSTM) before the response, fitted on 20 test trials of each of the four tasks after retraining; writes the
+     * trajectories [4 tasks, 20 trials, T, 3] (NaN from the go cue on) and returns the variance ratios of the three.
+     */
+    private static double[] states(CellModel graph, ProAntiTasks tasks, Path dir) {
+        int steps = tasks.config().steps();
+        List<INDArray> activity = new ArrayList<>();
+        List<int[]> goCues = new ArrayList<>();
+        List<INDArray> points = new ArrayList<>();
+        for (ProAnti task : ALL) {
+            Trials test = tasks.only(task).sample(PCA_TRIALS, new Random(TEST_SEED + 20 + task.ordinal()), DataType.FLOAT);
+            INDArray x = graph.observed(test.inputs()).castTo(DataType.DOUBLE);            // [B, N, T]
+            int[] go = new int[PCA_TRIALS];
+            for (int b = 0; b < PCA_TRIALS; b++) {
+                go[b] = test.timing().get(b).period("response").start();
+                points.add(x.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.interval(0, go[b])).transpose());
+            }
+            activity.add(x);
+            goCues.add(go);
+        }
+        org.molap.core.primitives.PrincipalComponents pca = org.molap.core.primitives.PrincipalComponents.fit(
+                Nd4j.vstack(points.toArray(INDArray[]::new)), 3, org.molap.core.primitives.PrincipalComponents.Scaling.CENTRED);
+        INDArray trajectories = Nd4j.valueArrayOf(new long[] {ALL.size(), PCA_TRIALS, steps, 3}, Double.NaN, DataType.DOUBLE);
+        for (int k = 0; k < ALL.size(); k++) {
+            for (int b = 0; b < PCA_TRIALS; b++) {
+                int go = goCues.get(k)[b];
+                INDArray projected = pca.transform(activity.get(k).get(NDArrayIndex.point(b), NDArrayIndex.all(),
+                        NDArrayIndex.interval(0, go)).transpose());                                   // [go, 3]
+                trajectories.get(NDArrayIndex.point(k), NDArrayIndex.point(b), NDArrayIndex.interval(0, go), NDArrayIndex.all())
+                        .assign(projected);
+            }
+        }
+        NetworkUnits.writeArray(dir, "state_pcs.npy", trajectories);
+        return pca.explainedVarianceRatio();
     }
 
     /** The NM-RNN's s(t), mean over 100 test trials of each task, after retraining [4, K, T]. */
