@@ -89,6 +89,8 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "vanilla RNN of 38 and LSTM of 17 units, the NM-RNN's parameter count (default: the paper's 18 and 8, about 500)");
     public static final RunOption RANK_ONE_ITERATIONS = new RunOption("iterations", Integer.class, "<n>",
             "training iterations (default: quick 4000, paper 50000, seed 003 C.3)");
+    public static final RunOption LOW_RANK_SCALE = new RunOption("low-rank-scale", String.class, "code|1/N|1",
+            "factor of the low-rank term: the authors' code (1 for the NM-RNN, 1/N for the LR-RNN) or the same for both (default: code)");
     public static final RunOption NM_TAUS = new RunOption("nm-taus", String.class, "paper|code|both",
             "the NM-RNN's tau_x, tau_z: the paper's 10, 2, the authors' code's 2, 10, or both (default: both)");
     public static final RunOption RUNS = new RunOption("runs", String.class, "<dirs>",

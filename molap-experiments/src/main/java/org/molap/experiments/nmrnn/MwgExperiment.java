@@ -35,7 +35,7 @@ public final class MwgExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.WORKERS);
+                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.LOW_RANK_SCALE, RunOption.WORKERS);
     }
 
     /** IDE entry point: the same as {@code ./molap run mwg [options]}. */

@@ -73,8 +73,9 @@ public final class MwgNetwork {
     static Cell cell(NmModel model, MwgSettings s) {
         int inputs = MeasureWaitGo.INPUTS.size();
         return switch (model) {
-            case NM_RNN -> new NmRnnCell(new NmRnnCell.Config(s.nmUnits(), s.nmModulators(), s.rank(), inputs, inputs, 10, 100, 1));
-            case LR_RNN -> new RateRnnCell(s.lrUnits(), inputs, s.rank(), 10);
+            case NM_RNN -> new NmRnnCell(new NmRnnCell.Config(s.nmUnits(), s.nmModulators(), s.rank(), inputs, inputs, 10, 100,
+                    s.nmScale(s.nmUnits())));
+            case LR_RNN -> new RateRnnCell(s.lrUnits(), inputs, s.rank(), 10, s.lrScale(s.lrUnits()), true, 1, true);
             case RNN -> new RateRnnCell(s.rnnUnits(), inputs, 0, 10);
             case LSTM -> new LstmCell(s.lstmUnits(), inputs);
         };

@@ -14,21 +14,39 @@ import org.molap.experiments.UsageException;
  * 3000 for the baselines, chunks of 100, 2 networks per model.
  *
  * @param adamReset Adam's state reset every this many iterations (0: never; 1000 emulates the authors' loop)
+ * @param lowRankScale the factor c of the low-rank term: "code" (the authors' code: 1 for the NM-RNN, 1/N for the
+ *                     LR-RNN, whose recurrence is then about N times weaker), or one of "1/N" and "1" for both
  */
 public record MwgSettings(String profile, List<NmModel> models, long firstSeed, int networks,
                           int nmUnits, int nmModulators, int rank, int lrUnits, int rnnUnits, int lstmUnits,
                           int lowRankIterations, int modulationIterations, int jointIterations,
                           int lrIterations, int rnnIterations, int lstmIterations,
-                          double learningRate, double rnnLearningRate, int chunk, int adamReset) {
+                          double learningRate, double rnnLearningRate, int chunk, int adamReset, String lowRankScale) {
+
+    public MwgSettings {
+        if (!List.of("code", "1/N", "1").contains(lowRankScale)) {
+            throw new UsageException("Option --low-rank-scale must be code, 1/N or 1, got '" + lowRankScale + "'.");
+        }
+    }
+
+    /** c for the NM-RNN of N units. */
+    double nmScale(int units) {
+        return lowRankScale.equals("1/N") ? 1.0 / units : 1;
+    }
+
+    /** c for the LR-RNN of N units. */
+    double lrScale(int units) {
+        return lowRankScale.equals("1") ? 1 : 1.0 / units;
+    }
 
     public static MwgSettings paper() {
         return new MwgSettings("paper", List.of(NmModel.values()), 1, 10, 100, 5, 3, 106, 31, 15,
-                10_000, 10_000, 50_000, 70_000, 50_000, 50_000, 1e-2, 1e-2, 1000, 0);
+                10_000, 10_000, 50_000, 70_000, 50_000, 50_000, 1e-2, 1e-2, 1000, 0, "code");
     }
 
     public static MwgSettings quick() {
         return new MwgSettings("quick", List.of(NmModel.values()), 1, 2, 50, 5, 3, 50, 31, 15,
-                500, 500, 2000, 3000, 3000, 3000, 1e-2, 1e-2, 100, 0);
+                500, 500, 2000, 3000, 3000, 3000, 1e-2, 1e-2, 100, 0, "code");
     }
 
     /** The profile's settings with the command line's changes. */
@@ -48,7 +66,7 @@ public record MwgSettings(String profile, List<NmModel> models, long firstSeed, 
         return new MwgSettings(s.profile, models, seed, networks, s.nmUnits, s.nmModulators, s.rank, s.lrUnits,
                 s.rnnUnits, s.lstmUnits, s.lowRankIterations, s.modulationIterations, s.jointIterations, s.lrIterations,
                 s.rnnIterations, s.lstmIterations, s.learningRate, rnnRate == null ? s.rnnLearningRate : rnnRate, s.chunk,
-                reset == null ? s.adamReset : reset);
+                reset == null ? s.adamReset : reset, options.get("low-rank-scale") == null ? s.lowRankScale : options.get("low-rank-scale"));
     }
 
     /** The seeds of the networks of every model. */

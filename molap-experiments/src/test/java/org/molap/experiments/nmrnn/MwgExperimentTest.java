@@ -43,7 +43,7 @@ class MwgExperimentTest {
 
     private static MwgSettings small() {
         return new MwgSettings("test", List.of(NmModel.NM_RNN), 1, 1, 20, 3, 3, 20, 10, 6, 150, 150, 400, 600, 300, 300,
-                1e-2, 1e-2, 50, 0);
+                1e-2, 1e-2, 50, 0, "code");
     }
 
     @Test
@@ -105,6 +105,7 @@ class MwgExperimentTest {
     void optionMistakesAreOneSentence() {
         OptionMistakes.assertOneSentence(List.of("run", "mwg"), List.of(new String[] {"--models", "nm,gru"}, new String[] {"--models", "nm,nm"},
                 new String[] {"--networks", "0"}, new String[] {"--adam-reset", "-5"}, new String[] {"--rnn-lr", "0"},
-                new String[] {"--models", "nm,"}));
+                new String[] {"--models", "nm,"},
+                new String[] {"--low-rank-scale", "N"}));
     }
 }
