@@ -61,6 +61,17 @@ public final class CellModel implements org.molap.dl4j.model.NoisyModel {
         return java.util.Collections.unmodifiableMap(groups);
     }
 
+    /** Every parameter a phase may train: all but the group {@link Unroller#FIXED}, in declaration order. */
+    public List<String> trainableParameters() {
+        List<String> names = new ArrayList<>();
+        groups.forEach((name, g) -> {
+            if (!Unroller.FIXED.equals(g)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     /** The parameters of these groups, in declaration order. */
     public List<String> parametersIn(String... group) {
         List<String> wanted = Arrays.asList(group);

@@ -3,7 +3,6 @@ package org.molap.experiments.nmrnn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.molap.core.run.RunDirectory;
@@ -98,19 +97,13 @@ public final class ElementFinderNetwork {
         String name = c.name() + "-seed" + seed;
         long parameters = ParameterTable.of(graph).total();
         console.printf("%s: %d parameters%n%s", name, parameters, ParameterTable.of(graph).format());
-        List<double[]> curve = new ArrayList<>();
-        double[] lowest = {Double.POSITIVE_INFINITY};
-        int every = Math.max(1, s.iterations() / LOSS_POINTS);
+        LossCurve curve = new LossCurve(s.iterations(), LOSS_POINTS);
         // Seed 003's Element Finder scripts: plain Adam, epsilon 1e-7, no clipping, no weight decay.
         TrainerConfig config = new TrainerConfig(c.learningRate(), s.iterations()).with(
                 new Optimiser(false, 0.9, 0.999, 1e-7, 0, 0, 0));
         long start = System.nanoTime();
-        PhaseRecord phase = new Trainer(config).addListener(new ProgressLog(s.iterations())).addListener(it -> {
-            lowest[0] = Math.min(lowest[0], it.loss());
-            if (it.iteration() % every == 0) {
-                curve.add(new double[] {it.iteration(), it.loss()});
-            }
-        }).fit(name, net, TrainableSet.of(graph.parametersIn(trainableGroups(graph))),
+        PhaseRecord phase = new Trainer(config).addListener(new ProgressLog(s.iterations())).addListener(curve)
+                .fit(name, net, TrainableSet.of(graph.trainableParameters()),
                 new TaskIterator(task, s.batch(), s.iterations(), seed + 1_000_000, DataType.FLOAT));
         double seconds = (System.nanoTime() - start) / 1e9;
         net.parameters().forEach((p, values) -> graph.array(p).assign(values));
@@ -137,13 +130,9 @@ public final class ElementFinderNetwork {
             gateArrays(task, signal, dir);
         }
         Result result = new Result(c.name(), c.label(), c.model().id(), seed, parameters, seconds, phase, heldOut,
-                phase.lastLoss(), lowest[0], ablated, variance, mostUsed, curve.toArray(double[][]::new));
+                phase.lastLoss(), curve.lowest(), ablated, variance, mostUsed, curve.points());
         write(dir, result);
         return result;
-    }
-
-    private static String[] trainableGroups(CellModel graph) {
-        return graph.groups().values().stream().distinct().filter(g -> !Unroller.FIXED.equals(g)).toArray(String[]::new);
     }
 
     /** The mean squared error at the last step; outputs [B, 1, T] or [B, T]. */

@@ -77,9 +77,11 @@ public record ElementFinderSettings(String profile, List<Condition> conditions, 
         return new ElementFinderSettings("paper", withTaus(PAPER_CONDITIONS, "both"), 1, 10, 20_000, 128, 10_000, 2000);
     }
 
+    /** The quick profile's shapes: the first NM-RNN shape, LR-RNN (50, 4), the LSTM. */
+    static final List<Condition> QUICK_CONDITIONS = List.of(PAPER_CONDITIONS.get(0), PAPER_CONDITIONS.get(7), PAPER_CONDITIONS.get(9));
+
     public static ElementFinderSettings quick() {
-        return new ElementFinderSettings("quick", withTaus(List.of(PAPER_CONDITIONS.get(0), PAPER_CONDITIONS.get(7),
-                PAPER_CONDITIONS.get(9)), "both"), 1, 2, 5000, 128, 2000, 500);
+        return new ElementFinderSettings("quick", withTaus(QUICK_CONDITIONS, "both"), 1, 2, 5000, 128, 2000, 500);
     }
 
     /** The NM-RNN conditions with the paper's time constants, the code's, or both (each shape twice). */
@@ -106,13 +108,12 @@ public record ElementFinderSettings(String profile, List<Condition> conditions, 
     public static ElementFinderSettings of(Options options) {
         ElementFinderSettings s = options.profile() == Profile.PAPER ? paper() : quick();
         boolean quick = s.profile.equals("quick");
-        List<Condition> base = quick ? List.of(PAPER_CONDITIONS.get(0), PAPER_CONDITIONS.get(7), PAPER_CONDITIONS.get(9))
-                : PAPER_CONDITIONS;
+        List<Condition> base = quick ? QUICK_CONDITIONS : PAPER_CONDITIONS;
         if (options.get("models") != null) {
             List<NmModel> models = NmModel.list(options.get("models"));
             // the quick profile's shape of each model named, else the paper's first
-            base = quick ? models.stream().map(m -> Stream.concat(List.of(PAPER_CONDITIONS.get(0), PAPER_CONDITIONS.get(7),
-                    PAPER_CONDITIONS.get(9)).stream(), PAPER_CONDITIONS.stream()).filter(c -> c.model() == m).findFirst().orElseThrow()).toList()
+            base = quick ? models.stream().map(m -> Stream.concat(QUICK_CONDITIONS.stream(), PAPER_CONDITIONS.stream())
+                    .filter(c -> c.model() == m).findFirst().orElseThrow()).toList()
                     : PAPER_CONDITIONS.stream().filter(c -> models.contains(c.model())).toList();
         }
         List<Condition> conditions = withTaus(base, options.get("nm-taus") == null ? "both" : options.get("nm-taus"));
@@ -126,6 +127,6 @@ public record ElementFinderSettings(String profile, List<Condition> conditions, 
     }
 
     public List<Long> seeds() {
-        return java.util.stream.LongStream.range(firstSeed, firstSeed + networks).boxed().toList();
+        return NetworkUnits.seeds(firstSeed, networks);
     }
 }

@@ -95,7 +95,7 @@ public final class MultitaskNetwork {
         ProAntiTasks.Config timing = ProAntiTasks.Config.paper();
         int steps = timing.steps();
         String name = model.id() + "-seed" + seed;
-        List<double[]> curve = new ArrayList<>();
+        LossCurve curve = new LossCurve(s.iterations() + s.retrainIterations(), LOSS_POINTS);
         long start = System.nanoTime();
 
         ProAntiTasks three = new ProAntiTasks(timing, TRAINED, TRAINED);
@@ -105,8 +105,8 @@ public final class MultitaskNetwork {
         console.printf("%s: %d parameters%n%s", name, ParameterTable.of(graph).total(), ParameterTable.of(graph).format());
         Trials train = three.sample(s.trials(), new Random(seed + 1), DataType.FLOAT);
         List<PhaseRecord> phases = new ArrayList<>();
-        phases.add(phase(name + "/tasks", net, TrainableSet.of(graph.parametersIn(groups(graph))), s.iterations(), s.learningRate(),
-                s, train, seed + 2, curve, 0));
+        phases.add(phase(name + "/tasks", net, TrainableSet.of(graph.trainableParameters()), s.iterations(), s.learningRate(),
+                s, train, seed + 2, curve));
         net.parameters().forEach((p, v) -> graph.array(p).assign(v));
         Map<String, Double> trained = new LinkedHashMap<>();
         Map<String, Double> trainedArctan = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public final class MultitaskNetwork {
         net4.parameters().forEach((p, v) -> before.put(p, v.dup()));
         Trials retrain = four.sample(s.retrainTrials(), new Random(seed + 3), DataType.FLOAT);
         phases.add(phase(name + "/retrain", net4, TrainableSet.of(retrainable), s.retrainIterations(), s.retrainRate(), s, retrain,
-                seed + 4, curve, s.iterations()));
+                seed + 4, curve.startingAt(s.iterations())));
         boolean unchanged = before.entrySet().stream().filter(e -> !retrainable.contains(e.getKey()))
                 .allMatch(e -> java.util.Arrays.equals(e.getValue().data().asFloat(), net4.array(e.getKey()).data().asFloat()));
         net4.parameters().forEach((p, v) -> graph4.array(p).assign(v));
@@ -137,24 +137,15 @@ public final class MultitaskNetwork {
         }
         double[] variance = states(graph4, four, dir);
         Result result = new Result(model.id(), seed, ParameterTable.of(graph).total(), entries, (System.nanoTime() - start) / 1e9,
-                phases, trained, trainedArctan, retrained, retrainedArctan, unchanged, curve.toArray(double[][]::new), variance);
+                phases, trained, trainedArctan, retrained, retrainedArctan, unchanged, curve.points(), variance);
         write(dir, result);
         return result;
     }
 
-    private static String[] groups(CellModel graph) {
-        return graph.groups().values().stream().distinct().filter(g -> !Unroller.FIXED.equals(g)).toArray(String[]::new);
-    }
-
     private static PhaseRecord phase(String name, TrainableModel net, TrainableSet set, int iterations, double rate,
-                                     MultitaskSettings s, Trials trials, long seed, List<double[]> curve, int offset) {
-        int every = Math.max(1, (s.iterations() + s.retrainIterations()) / LOSS_POINTS);
+                                     MultitaskSettings s, Trials trials, long seed, LossCurve curve) {
         TrainerConfig config = new TrainerConfig(rate, iterations).with(Optimiser.seed003()).keepingBestOfChunks(s.chunk());
-        return new Trainer(config).addListener(new ProgressLog(iterations)).addListener(it -> {
-            if ((offset + it.iteration()) % every == 0) {
-                curve.add(new double[] {offset + it.iteration(), it.loss()});
-            }
-        }).fit(name, net, set, new ResampledBatches(new DataSet(trials.inputs(), trials.targets()), s.batch(), iterations, seed));
+        return new Trainer(config).addListener(new ProgressLog(iterations)).addListener(curve).fit(name, net, set, new ResampledBatches(new DataSet(trials.inputs(), trials.targets()), s.batch(), iterations, seed));
     }
 
     /** Copies {@code from} into {@code to}; an input matrix with one more column gets 0.1 in it. */

@@ -54,6 +54,6 @@ public record MultitaskSettings(String profile, List<NmModel> models, long first
     }
 
     public List<Long> seeds() {
-        return java.util.stream.LongStream.range(firstSeed, firstSeed + networks).boxed().toList();
+        return NetworkUnits.seeds(firstSeed, networks);
     }
 }

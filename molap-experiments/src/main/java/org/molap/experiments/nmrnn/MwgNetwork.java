@@ -94,21 +94,20 @@ public final class MwgNetwork {
         console.printf("%s: %d parameters%n%s", name, ParameterTable.of(graph).total(), ParameterTable.of(graph).format());
 
         List<PhaseRecord> phases = new ArrayList<>();
-        List<double[]> losses = new ArrayList<>();
         int total = model == NmModel.NM_RNN ? s.lowRankIterations() + s.modulationIterations() + s.jointIterations()
                 : model == NmModel.LR_RNN ? s.lrIterations() : model == NmModel.RNN ? s.rnnIterations() : s.lstmIterations();
-        int every = Math.max(1, total / LOSS_POINTS);
+        LossCurve losses = new LossCurve(total, LOSS_POINTS);
         long start = System.nanoTime();
         if (model == NmModel.NM_RNN) {
             // Seed 003's code trains the low-rank group (with the readout), then the neuromodulatory group, then all.
-            phases.add(phase(name + "/lr", net, graph.parametersIn("lr", Unroller.HEAD), s.lowRankIterations(), s.learningRate(), s, batch, losses, every, 0));
-            phases.add(phase(name + "/nm", net, graph.parametersIn("nm"), s.modulationIterations(), s.learningRate(), s, batch, losses, every,
-                    s.lowRankIterations()));
+            phases.add(phase(name + "/lr", net, graph.parametersIn("lr", Unroller.HEAD), s.lowRankIterations(), s.learningRate(), s, batch, losses));
+            phases.add(phase(name + "/nm", net, graph.parametersIn("nm"), s.modulationIterations(), s.learningRate(), s, batch,
+                    losses.startingAt(s.lowRankIterations())));
             phases.add(phase(name + "/all", net, graph.parametersIn("lr", "nm", Unroller.HEAD), s.jointIterations(), s.learningRate(), s,
-                    batch, losses, every, s.lowRankIterations() + s.modulationIterations()));
+                    batch, losses.startingAt(s.lowRankIterations() + s.modulationIterations())));
         } else {
             double rate = model == NmModel.RNN ? s.rnnLearningRate() : s.learningRate();
-            phases.add(phase(name, net, graph.parametersIn("core", Unroller.HEAD), total, rate, s, batch, losses, every, 0));
+            phases.add(phase(name, net, graph.parametersIn("core", Unroller.HEAD), total, rate, s, batch, losses));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         net.parameters().forEach((param, values) -> graph.array(param).assign(values));
@@ -118,19 +117,15 @@ public final class MwgNetwork {
     }
 
     private static PhaseRecord phase(String name, TrainableModel net, List<String> params, int iterations, double rate,
-                                     MwgSettings s, DataSet batch, List<double[]> losses, int every, int offset) {
+                                     MwgSettings s, DataSet batch, LossCurve losses) {
         TrainerConfig config = new TrainerConfig(rate, iterations).with(Optimiser.seed003().resettingEvery(s.adamReset()))
                 .keepingBestOfChunks(s.chunk());
-        return new Trainer(config).addListener(new ProgressLog(iterations)).addListener(it -> {
-            if ((offset + it.iteration()) % every == 0) {
-                losses.add(new double[] {offset + it.iteration(), it.loss()});
-            }
-        }).fit(name, net, TrainableSet.of(params), new RepeatedBatch(batch, iterations));
+        return new Trainer(config).addListener(new ProgressLog(iterations)).addListener(losses).fit(name, net, TrainableSet.of(params), new RepeatedBatch(batch, iterations));
     }
 
     /** Scores the trained network on every interval at every measure time. */
     static Result score(NmModel model, long seed, CellModel graph, MeasureWaitGo task, long parameters, double seconds,
-                        List<PhaseRecord> phases, List<double[]> losses, Path dir) {
+                        List<PhaseRecord> phases, LossCurve losses, Path dir) {
         MeasureWaitGo.Config c = task.config();
         Trials train = task.trials(task.trainingTrials(), DataType.FLOAT);
         double trainMse = graph.forward(train.inputs()).sub(train.targets()).norm2Number().doubleValue();
@@ -181,7 +176,7 @@ public final class MwgNetwork {
         return new Result(model.id(), seed, parameters, seconds, phases, trainMse, intervals, groups, mse, produced,
                 producedAt15, crossing, mseSum[0] / shorter, mseSum[2] / longer, (mseSum[0] + mseSum[2]) / (shorter + longer),
                 (errorSum[0] + errorSum[2]) / (errorCount[0] + errorCount[2]), (errorAt15[0] + errorAt15[2]) / (shorter + longer),
-                errorSum[1] / errorCount[1], losses.toArray(double[][]::new));
+                errorSum[1] / errorCount[1], losses.points());
     }
 
     /** The traces at measure time 15 [intervals, T], and the NM-RNN's gate s(t) on them [intervals, K, T]. */

@@ -71,6 +71,6 @@ public record MwgSettings(String profile, List<NmModel> models, long firstSeed, 
 
     /** The seeds of the networks of every model. */
     public List<Long> seeds() {
-        return java.util.stream.LongStream.range(firstSeed, firstSeed + networks).boxed().toList();
+        return NetworkUnits.seeds(firstSeed, networks);
     }
 }

@@ -108,6 +108,11 @@ final class NetworkUnits {
     private NetworkUnits() {
     }
 
+    /** The seeds of {@code networks} networks: first, first + 1, ... */
+    static List<Long> seeds(long first, int networks) {
+        return java.util.stream.LongStream.range(first, first + networks).boxed().toList();
+    }
+
     static boolean finished(Path dir) {
         return Files.isRegularFile(dir.resolve(RESULT));
     }

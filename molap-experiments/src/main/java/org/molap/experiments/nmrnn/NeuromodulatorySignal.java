@@ -15,7 +15,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NeuromodulatorySignal {
     private final NmRnnCell.Config c;
-    private final Map<String, INDArray> params;
     private final double[][] wzz;
     private final double[][] bzu;
     private final double[][] a;
@@ -27,6 +26,8 @@ public final class NeuromodulatorySignal {
     private final double[][] r;
     private final double[][] bxu;
     private final double[] readout;
+    private final double[] x0;
+    private final double[] z0;
 
     /** What one run gives: s [B, K, T] and, for the Element Finder form, the output y [B, T]. */
     public record Run(INDArray gates, INDArray outputs) {
@@ -34,18 +35,19 @@ public final class NeuromodulatorySignal {
 
     public NeuromodulatorySignal(NmRnnCell.Config c, Map<String, INDArray> params) {
         this.c = c;
-        this.params = params;
-        this.wzz = matrix(NmRnnCell.W_ZZ);
-        this.bzu = matrix(NmRnnCell.B_ZU);
-        this.a = matrix(NmRnnCell.A);
+        this.wzz = matrix(params, NmRnnCell.W_ZZ);
+        this.bzu = matrix(params, NmRnnCell.B_ZU);
+        this.a = matrix(params, NmRnnCell.A);
         this.bs = params.get(NmRnnCell.B_S).castTo(DataType.DOUBLE).toDoubleVector();
         this.feedback = c.variant() == NmRnnCell.Variant.ELEMENT_FINDER;
-        this.wzx = feedback ? matrix(NmRnnCell.W_ZX) : null;
+        this.wzx = feedback ? matrix(params, NmRnnCell.W_ZX) : null;
         this.bz = feedback ? params.get(NmRnnCell.B_Z).castTo(DataType.DOUBLE).toDoubleVector() : null;
-        this.l = feedback ? matrix(NmRnnCell.L) : null;
-        this.r = feedback ? matrix(NmRnnCell.R) : null;
-        this.bxu = feedback ? matrix(NmRnnCell.B_XU) : null;
+        this.l = feedback ? matrix(params, NmRnnCell.L) : null;
+        this.r = feedback ? matrix(params, NmRnnCell.R) : null;
+        this.bxu = feedback ? matrix(params, NmRnnCell.B_XU) : null;
         this.readout = feedback ? params.get(Unroller.W_OUT).castTo(DataType.DOUBLE).toDoubleVector() : null;
+        this.x0 = feedback ? params.get("x0").castTo(DataType.DOUBLE).toDoubleVector() : null;
+        this.z0 = feedback ? params.get("z0").castTo(DataType.DOUBLE).toDoubleVector() : filled(c.nmUnits(), 0.1);
     }
 
     /** s [B, K, T] for inputs [B, U, T]. */
@@ -69,8 +71,8 @@ public final class NeuromodulatorySignal {
         INDArray gates = Nd4j.zeros(DataType.DOUBLE, batch, k, steps);
         INDArray outputs = feedback ? Nd4j.zeros(DataType.DOUBLE, batch, steps) : null;
         for (int b = 0; b < batch; b++) {
-            double[] z = feedback ? params.get("z0").castTo(DataType.DOUBLE).toDoubleVector() : filled(m, 0.1);
-            double[] x = feedback ? params.get("x0").castTo(DataType.DOUBLE).toDoubleVector() : null;
+            double[] z = z0.clone();
+            double[] x = feedback ? x0.clone() : null;
             double[] u = new double[c.inputs()];
             for (int t = 0; t < steps; t++) {
                 for (int i = 0; i < u.length; i++) {
@@ -125,7 +127,7 @@ public final class NeuromodulatorySignal {
         return sum;
     }
 
-    private double[][] matrix(String name) {
+    private static double[][] matrix(Map<String, INDArray> params, String name) {
         return params.get(name).castTo(DataType.DOUBLE).toDoubleMatrix();
     }
 

@@ -31,6 +31,6 @@ public record RankOneSettings(String profile, long firstSeed, int networks, int 
     }
 
     public java.util.List<Long> seeds() {
-        return java.util.stream.LongStream.range(firstSeed, firstSeed + networks).boxed().toList();
+        return NetworkUnits.seeds(firstSeed, networks);
     }
 }

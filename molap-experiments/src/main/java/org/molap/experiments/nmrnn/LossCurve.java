@@ -1,0 +1,43 @@
+package org.molap.experiments.nmrnn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.molap.dl4j.train.TrainingListener;
+
+/**
+ * A network's training loss, every {@code every}-th iteration counted across its phases ({iteration, loss} points,
+ * for metrics.jsonl and the loss figures), and the lowest loss seen.
+ */
+final class LossCurve implements TrainingListener {
+    private final List<double[]> points = new ArrayList<>();
+    private final int every;
+    private int offset;
+    private double lowest = Double.POSITIVE_INFINITY;
+
+    /** About {@code points} points over {@code iterations} iterations in all. */
+    LossCurve(int iterations, int points) {
+        this.every = Math.max(1, iterations / points);
+    }
+
+    /** The next phase's iterations count on from {@code iterations}. */
+    LossCurve startingAt(int iterations) {
+        this.offset = iterations;
+        return this;
+    }
+
+    @Override
+    public void onIteration(Iteration it) {
+        lowest = Math.min(lowest, it.loss());
+        if ((offset + it.iteration()) % every == 0) {
+            points.add(new double[] {offset + it.iteration(), it.loss()});
+        }
+    }
+
+    double[][] points() {
+        return points.toArray(double[][]::new);
+    }
+
+    double lowest() {
+        return lowest;
+    }
+}
