@@ -55,7 +55,8 @@ public final class MultitaskExperiment implements Experiment {
         MultitaskSettings s = MultitaskSettings.of(options);
         int workers = options.positive("workers", ChildJvms.cores());
         Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
-        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds(), "test", MultitaskNetwork.TEST_SEED),
+        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds(), "test", MultitaskNetwork.TEST_SEED,
+                        "test_25_per_task", MultitaskNetwork.SMALL_TEST_SEED),
                 run -> execute(s, workers, run, console));
     }
 
@@ -135,6 +136,8 @@ public final class MultitaskExperiment implements Experiment {
             m.put("trained_arctan", perTask(rs, MultitaskNetwork.Result::trainedArctan));
             m.put("retrained", perTask(rs, MultitaskNetwork.Result::retrained));
             m.put("retrained_arctan", perTask(rs, MultitaskNetwork.Result::retrainedArctan));
+            m.put("trained_25_per_task", perTask(rs, MultitaskNetwork.Result::trained25));
+            m.put("retrained_25_per_task", perTask(rs, MultitaskNetwork.Result::retrained25));
             m.put("seconds", rs.stream().mapToDouble(MultitaskNetwork.Result::seconds).toArray());
             models.put(model.id(), m);
         });

@@ -44,17 +44,22 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class MultitaskNetwork {
     static final long TEST_SEED = 9_000_300;
+    /** The authors' fixed test set (scripts/test_inputs.npy) has 25 trials per task: a set of that size, for comparison. */
+    static final int SMALL_TEST_TRIALS = 25;
+    static final long SMALL_TEST_SEED = TEST_SEED + 100;
     private static final int LOSS_POINTS = 200;
     private static final List<ProAnti> TRAINED = List.of(ProAnti.DELAY_PRO, ProAnti.DELAY_ANTI, ProAnti.MEMORY_PRO);
     private static final List<ProAnti> ALL = List.of(ProAnti.values());
 
     /**
-     * What one network did: percent correct per task (atan2 and the authors' arctan decoder) after training and after
-     * retraining; the entries retraining changed; whether every other entry stayed bitwise as it was.
+     * What one network did: percent correct per task (atan2 and the authors' arctan decoder; atan2 also on 25 trials
+     * per task, the size of the authors' test set) after training and after retraining; the entries retraining
+     * changed; whether every other entry stayed bitwise as it was.
      */
     public record Result(String model, long seed, long parameters, long retrainedEntries, double seconds,
                          List<PhaseRecord> phases, Map<String, Double> trained, Map<String, Double> trainedArctan,
-                         Map<String, Double> retrained, Map<String, Double> retrainedArctan, boolean othersUnchanged,
+                         Map<String, Double> trained25, Map<String, Double> retrained, Map<String, Double> retrainedArctan,
+                         Map<String, Double> retrained25, boolean othersUnchanged,
                          double[][] lossCurve, double[] stateVariance) {
     }
 
@@ -110,7 +115,9 @@ public final class MultitaskNetwork {
         net.parameters().forEach((p, v) -> graph.array(p).assign(v));
         Map<String, Double> trained = new LinkedHashMap<>();
         Map<String, Double> trainedArctan = new LinkedHashMap<>();
-        score(graph, three, TRAINED, s.testTrials(), trained, trainedArctan);
+        Map<String, Double> trained25 = new LinkedHashMap<>();
+        score(graph, three, TRAINED, s.testTrials(), TEST_SEED, trained, trainedArctan);
+        score(graph, three, TRAINED, SMALL_TEST_TRIALS, SMALL_TEST_SEED, trained25, new LinkedHashMap<>());
 
         // A fourth context channel for Memory Anti; its input column starts at 0.1 (train_*_plus_retrain.py).
         ProAntiTasks four = new ProAntiTasks(timing, ALL, List.of(ProAnti.MEMORY_ANTI));
@@ -130,14 +137,16 @@ public final class MultitaskNetwork {
         net4.parameters().forEach((p, v) -> graph4.array(p).assign(v));
         Map<String, Double> retrained = new LinkedHashMap<>();
         Map<String, Double> retrainedArctan = new LinkedHashMap<>();
-        score(graph4, four, ALL, s.testTrials(), retrained, retrainedArctan);
+        Map<String, Double> retrained25 = new LinkedHashMap<>();
+        score(graph4, four, ALL, s.testTrials(), TEST_SEED, retrained, retrainedArctan);
+        score(graph4, four, ALL, SMALL_TEST_TRIALS, SMALL_TEST_SEED, retrained25, new LinkedHashMap<>());
         long entries = retrainable.stream().mapToLong(p -> graph4.array(p).length()).sum();
         if (wider instanceof NmRnnCell nm) {
             gates(nm, graph4, four, dir);
         }
         double[] variance = states(graph4, four, dir);
         Result result = new Result(model.id(), seed, ParameterTable.of(graph).total(), entries, (System.nanoTime() - start) / 1e9,
-                phases, trained, trainedArctan, retrained, retrainedArctan, unchanged, curve.points(), variance);
+                phases, trained, trainedArctan, trained25, retrained, retrainedArctan, retrained25, unchanged, curve.points(), variance);
         write(dir, result);
         return result;
     }
@@ -159,10 +168,10 @@ public final class MultitaskNetwork {
     }
 
     /** Percent correct on a fixed test set per task (the same for every network of a run). */
-    private static void score(CellModel graph, ProAntiTasks tasks, List<ProAnti> which, int trials, Map<String, Double> atan2,
-                              Map<String, Double> arctan) {
+    private static void score(CellModel graph, ProAntiTasks tasks, List<ProAnti> which, int trials, long testSeed,
+                              Map<String, Double> atan2, Map<String, Double> arctan) {
         for (ProAnti task : which) {
-            Trials test = tasks.only(task).sample(trials, new Random(TEST_SEED + task.ordinal()), DataType.FLOAT);
+            Trials test = tasks.only(task).sample(trials, new Random(testSeed + task.ordinal()), DataType.FLOAT);
             INDArray out = graph.forward(test.inputs());
             atan2.put(task.label(), PercentCorrect.fraction(test.inputs(), test.targets(), out, PercentCorrect.Decoder.ATAN2));
             arctan.put(task.label(), PercentCorrect.fraction(test.inputs(), test.targets(), out, PercentCorrect.Decoder.ARCTAN));

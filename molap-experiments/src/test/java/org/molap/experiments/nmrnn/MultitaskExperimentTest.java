@@ -49,6 +49,9 @@ class MultitaskExperimentTest {
         JsonNode nm = results.path("models").path("nm");
         assertEquals(List.of("DelayPro", "DelayAnti", "MemoryPro", "MemoryAnti"), iterable(nm.path("retrained").fieldNames()));
         assertEquals(3, nm.path("trained_arctan").size());
+        assertEquals(4, nm.path("retrained_25_per_task").size(), "the 25-per-task set of the authors' size, every task");
+        double small = nm.path("retrained_25_per_task").path("MemoryAnti").path("networks").get(0).asDouble();
+        assertEquals(Math.round(25 * small), 25 * small, 1e-9, "a fraction of 25 trials: " + small);
         assertEquals(10 * 10 + 10 * 7 + 3 * 10 + 3, nm.path("retrained_entries").asInt(), "W_zz, B_zu with its new column, A, b (M = 10)");
         JsonNode claims = results.path("claims");
         assertEquals("holds", claims.get(claims.size() - 1).path("verdict").asText(), "only the retrained entries moved");
