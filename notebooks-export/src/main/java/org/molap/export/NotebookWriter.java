@@ -84,13 +84,25 @@ public final class NotebookWriter {
             cells.markdown("## Generalisation: accuracy on the tasks the primitives did not see");
             cells.code(generalisation());
         }
+        boolean seed003 = Seed003Cells.applies(run.results);
+        if (seed003) {
+            for (Seed003Cells.Section section : Seed003Cells.sections(run.results, run.arrays.keySet())) {
+                cells.markdown(section.heading());
+                cells.code(section.code());
+            }
+        }
         if (run.arrays.keySet().stream().anyMatch(NotebookWriter::isOtherArray)) {
             cells.markdown("## Other arrays");
             cells.code(otherArrays());
         }
-        if (!Scalars.rows(run.results, results.recognised).isEmpty()) {
+        List<String> recognised = new ArrayList<>(results.recognised);
+        if (seed003) {
+            recognised.addAll(Seed003Cells.RECOGNISED);
+            recognised.add(Results.CLAIMS);
+        }
+        if (!Scalars.rows(run.results, new java.util.LinkedHashSet<>(recognised)).isEmpty()) {
             cells.markdown("## Other results");
-            cells.code("RECOGNISED = " + pythonList(new ArrayList<>(results.recognised)) + "\n"
+            cells.code("RECOGNISED = " + pythonList(recognised) + "\n"
                     + "print(json.dumps({k: v for k, v in results.items() if k not in RECOGNISED}, indent=2))");
         }
         ObjectNode nb = RunContents.JSON.createObjectNode();
@@ -272,15 +284,15 @@ public final class NotebookWriter {
                 for name, a in arrays.items():
                     if name.startswith(("test_outputs_", "test_targets_")):
                         continue
-                    if a.ndim == 2:
-                        lim = float(np.abs(a).max()) or 1.0
+                    if a.ndim == 2 and min(a.shape) > 1:     # a matrix: a heat map (a row of values is printed)
+                        lim = float(np.nanmax(np.abs(a))) or 1.0
                         fig, ax = plt.subplots(figsize=(5.5, 4.5))
                         im = ax.imshow(a, cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
                         fig.colorbar(im, ax=ax)
                         ax.set_title(f"{name} {a.shape}")
                         plt.show()
                     else:
-                        print(f"{name}: shape {a.shape}, mean {a.mean():.4g}, std {a.std():.4g}")""";
+                        print(f"{name}: shape {a.shape}, mean {np.nanmean(a):.4g}, std {np.nanstd(a):.4g}")""";
     }
 
     private static boolean isOtherArray(String file) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.molap.export.NotebookExecution;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.Trials;
 import org.molap.core.tasks.nm.ElementFinder;
@@ -69,6 +70,8 @@ class ElementFinderExperimentTest {
         for (String figure : List.of("ef_mse.png", "ef_loss.png", "ef_gates_by_value.png", "ef_gates_by_query.png", "ef_ablation.png")) {
             assertTrue(Files.size(run.resolve("figures").resolve(figure)) > 1000, figure);
         }
+        assertTrue(Files.readString(run.resolve("notebook.ipynb")).contains("Element Finder: held-out MSE"), "the seed 003 notebook section");
+        assertTrue(NotebookExecution.figures(run, tmp) >= 1, "the notebook redraws the main figure");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.molap.export.NotebookExecution;
 import org.molap.core.run.RunDirectory;
 import org.molap.experiments.Cli;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -59,6 +60,8 @@ class MultitaskExperimentTest {
         assertTrue(r.phases().get(0).lastLoss() < 0.5 * r.phases().get(0).firstLoss(), "the loss falls: " + r.phases().get(0));
         assertTrue(Files.size(run.resolve("figures").resolve("nm_multitask_correct.png")) > 1000);
         assertTrue(Files.size(run.resolve("figures").resolve("nm_multitask_gates.png")) > 1000);
+        assertTrue(Files.readString(run.resolve("notebook.ipynb")).contains("Percent correct per task"), "the seed 003 notebook section");
+        assertTrue(NotebookExecution.figures(run, tmp) >= 1, "the notebook redraws the main figure");
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

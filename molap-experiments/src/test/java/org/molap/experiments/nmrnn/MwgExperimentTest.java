@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.molap.export.NotebookExecution;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.tasks.Trials;
 import org.molap.core.tasks.nm.MeasureWaitGo;
@@ -97,6 +98,8 @@ class MwgExperimentTest {
         for (String figure : List.of("mwg_produced_interval.png", "mwg_mse.png", "mwg_traces_lr.png", "mwg_loss.png")) {
             assertTrue(Files.size(run.resolve("figures").resolve(figure)) > 1000, figure);
         }
+        assertTrue(Files.readString(run.resolve("notebook.ipynb")).contains("Produced interval against the interval"), "the seed 003 notebook section");
+        assertTrue(NotebookExecution.figures(run, tmp) >= 2, "the notebook redraws the main figure");
         assertTrue(Files.exists(run.resolve("report.html")) && Files.exists(run.resolve("notebook.ipynb")));
         assertTrue(Files.readAllLines(run.resolve(RunDirectory.METRICS)).size() > 100);
     }

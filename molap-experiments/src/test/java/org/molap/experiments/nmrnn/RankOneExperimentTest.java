@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.molap.export.NotebookExecution;
 import org.molap.core.run.RunDirectory;
 import org.molap.experiments.Cli;
 
@@ -38,5 +39,7 @@ class RankOneExperimentTest {
         assertEquals("holds", results.path("claims").get(2).path("verdict").asText());
         assertTrue(network.path("phase").path("lastLoss").asDouble() < 0.5 * network.path("phase").path("firstLoss").asDouble());
         assertTrue(Files.size(run.resolve("figures").resolve("rank1_signal.png")) > 1000);
+        assertTrue(Files.readString(run.resolve("notebook.ipynb")).contains("against appendix B's prediction"), "the seed 003 notebook section");
+        assertTrue(NotebookExecution.figures(run, tmp) >= 1, "the notebook redraws the main figure");
     }
 }
