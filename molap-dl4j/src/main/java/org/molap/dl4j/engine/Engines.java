@@ -56,7 +56,7 @@ public final class Engines {
             return new LstmBptt(lstm.units(), lstm.inputs(), graph.parameters(), outputs, steps, dtype, loss.usesMask());
         }
         if (cell instanceof MotorRateCell motor) {
-            return new MotorBptt(motor.config(), graph.parameters(), outputs, steps, dtype, loss.usesMask(), seed);
+            return new MotorBptt(motor.config(), graph.parameters(), outputs, steps, dtype, loss, seed);
         }
         LeakyRnnCell leaky = (LeakyRnnCell) cell;
         double l2 = loss.l2().values().stream().findFirst().orElse(0.0);
@@ -84,13 +84,9 @@ public final class Engines {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
                     ? null : "the rate-RNN engine computes a mean squared error without penalties";
         }
-        if (cell instanceof MotorRateCell motor) {
-            MotorRateCell.Config c = motor.config();
-            if (c.motifLoops() || c.prepRank() > 0 || c.inputs() != MotorRateCell.Inputs.ALWAYS) {
-                return "the motor engine runs the additive network only (no motif loops, no preparatory module)";
-            }
-            return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0
-                    ? null : "the motor engine computes seed 001's mean squared error without penalties";
+        if (cell instanceof MotorRateCell) {
+            return (loss.kind() == Loss.Kind.MSE || loss.kind() == Loss.Kind.NONE) && loss.l2().isEmpty()
+                    ? null : "the motor engine computes seed 001's mean squared error and activity cost, no L2 penalty";
         }
         if (!(cell instanceof LeakyRnnCell)) {
             return "only the leaky tanh cell, seed 001's additive network, seed 003's networks and seed 002's have one ("

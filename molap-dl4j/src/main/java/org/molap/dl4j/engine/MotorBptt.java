@@ -17,16 +17,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Hand-derived backpropagation through time for seed 001's additive rate network ({@link MotorRateCell} without
- * motif loops or preparatory module), on time-major [T*B, N] buffers with one BLAS product per step and direction:
+ * Hand-derived backpropagation through time for seed 001's rate networks ({@link MotorRateCell}: additive, with motif
+ * loops, with the preparatory module, two inputs), on time-major [T*B, N] buffers with one BLAS product per step and
+ * direction. With M the motif labels, p the preparation window and q the loops' gate (1 - p with the module, else 1):
  * <pre>
- *   forward:  X_{k+1} = (1 - a) X_k + a g R_k J' + a D_k + sigma Xi_k,   R_k = tanh(X_k),   D = M B' (M: motif labels)
+ *   forward:  X_{k+1} = (1 - a) X_k + a (g R_k J' + P_k + L_k + D_k) + sigma Xi_k,   R_k = tanh(X_k)
+ *             P_k = p_k (R_k V_p) U_p'                       (preparatory module)
+ *             L_k = q_k c_k (M_k U'),  c_k = rowsum((M_k V') R_k)   (motif loops u_mu v_mu')
+ *             D_k = M_k B', (p_k M_k) B', or (p_k M_k) B' + ((1 - p_k) M_k) B2'
  *             Y_k = R_{k+1} W_out' + b_out
- *   backward: G_{k+1} = (1 - R_{k+1}^2) (dY_k W_out + a g G_{k+2} J) + (1 - a) G_{k+2}       (G_{T+1} = 0)
- *             dJ = a g sum_k G_{k+1}' R_k,   dB = a sum_k G_{k+1}' M_k,   dW_out = dY' R,   db_out = sum dY
+ *   backward: G_{k+1} = (1 - R_{k+1}^2) (dY_k W_out + 2 lambda R_{k+1} / |R| + a [g G_{k+2} J + E_{k+1} V_p'
+ *                        + h_{k+1} (M_{k+1} V')]) + (1 - a) G_{k+2},   E_k = p_k (G_{k+1} U_p),
+ *                        h_k = q_k rowsum(G_{k+1} (M_k U'))
+ *             dJ = a g sum_k G_{k+1}' R_k,  dU_p = a G' (p R V_p),  dV_p = a R' E,  dU = a (c q G)' M,  dV = a (h R)' M,
+ *             dB = a G' (M or p M),  dB2 = a G' ((1 - p) M),  dW_out = dY' R,  db_out = sum dY
  * </pre>
- * The loss is the (optionally masked) mean squared error, seed 001's. Noise and the initial state are drawn per call
- * from this engine's seeded generator, as the graph draws them. Elementwise work runs as ND4J ops on whole steps.
+ * The loss is the (optionally masked) mean squared error, seed 001's, plus lambda mean(R^2) over all steps; or that
+ * activity term alone (the preparatory module's cost, section 1.6). Noise and the initial state are drawn per call
+ * from this engine's seeded generator, as the graph draws them.
  */
 final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     private final MotorRateCell.Config c;
@@ -34,17 +42,21 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     private final int steps;
     private final DataType dtype;
     private final boolean masked;
+    private final boolean dataTerm;
+    private final double activity;
     private final NoiseSource noise;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     /** Starts from a copy of {@code start}, the cell graph's parameters. */
     MotorBptt(MotorRateCell.Config config, Map<String, INDArray> start, int outputs, int steps, DataType dtype,
-              boolean masked, long seed) {
+              org.molap.dl4j.model.Loss loss, long seed) {
         this.c = config;
         this.outputs = outputs;
         this.steps = steps;
         this.dtype = dtype;
-        this.masked = masked;
+        this.masked = loss.usesMask();
+        this.dataTerm = loss.kind() != org.molap.dl4j.model.Loss.Kind.NONE;
+        this.activity = loss.activity();
         this.noise = new NoiseSource(seed);
         start.forEach((name, values) -> parameters.put(name, values.dup()));
     }
@@ -54,28 +66,7 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         return parameters;
     }
 
-    /**
-     * Work buffers for one batch size, reused across calls (allocating and zeroing them, 50 MB each at the paper
-     * size, took half the iteration): states X and rates R, [(T+1)*B, N] (block 0 is the initial state); the
-     * state-free drive and noise, the rates' slopes 1 - R^2 and the errors G, [T*B, N] (block k: step k + 1);
-     * labels [T*B, M+1]; and every buffer's [B, N] step views.
-     */
-    private record Buffers(long batch, INDArray x, INDArray r, INDArray free, INDArray noise, INDArray slope, INDArray g,
-                           INDArray labels, INDArray[] xs, INDArray[] rs, INDArray[] frees, INDArray[] slopes, INDArray[] gs) {
-        static Buffers of(long b, int steps, int n, int channels, DataType dtype) {
-            INDArray x = Nd4j.create(dtype, (steps + 1) * b, n);
-            INDArray r = Nd4j.create(dtype, (steps + 1) * b, n);
-            INDArray free = Nd4j.create(dtype, steps * b, n);
-            INDArray slope = Nd4j.create(dtype, (steps + 1) * b, n);
-            INDArray g = Nd4j.create(dtype, steps * b, n);
-            return new Buffers(b, x, r, free, Nd4j.create(dtype, steps * b, n), slope, g, Nd4j.create(dtype, steps * b, channels),
-                    views(x, b), views(r, b), views(free, b), views(slope, b), views(g, b));
-        }
-    }
-
-    private Buffers buffers;
-
-    /** The [B, N] view of every step of a time-major buffer. */
+    /** Step views [B, width] of a time-major buffer [rows, width]. */
     private static INDArray[] views(INDArray buffer, long batch) {
         INDArray[] views = new INDArray[(int) (buffer.size(0) / batch)];
         for (int k = 0; k < views.length; k++) {
@@ -88,86 +79,231 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         return buffer.get(NDArrayIndex.interval(from * batch, to * batch), NDArrayIndex.all());
     }
 
+    /**
+     * Work buffers for one batch size, reused across calls (allocating and zeroing them, 50 MB each at the paper
+     * size, took half the iteration): states X and rates R, [(T+1)*B, N] (block 0 is the initial state); the
+     * state-free drive and noise, the rates' slopes 1 - R^2 and the errors G, [T*B, N] (block k: step k + 1); labels
+     * [T*B, M+1]; with the module its products Q = p R V_p and E, [T*B, P]; with loops the selected u_mu and v_mu
+     * [T*B, N] and the gated c and h [T*B, 1]; and every buffer's step views.
+     */
+    private final class Buffers {
+        final long batch;
+        final INDArray x;
+        final INDArray r;
+        final INDArray free;
+        final INDArray noiseDraws;
+        final INDArray slope;
+        final INDArray g;
+        final INDArray labels;
+        final INDArray[] xs;
+        final INDArray[] rs;
+        final INDArray[] frees;
+        final INDArray[] slopes;
+        final INDArray[] gs;
+        final INDArray q;
+        final INDArray e;
+        final INDArray[] qs;
+        final INDArray[] es;
+        final INDArray uSelected;
+        final INDArray vSelected;
+        final INDArray cGated;
+        final INDArray hGated;
+        final INDArray[] us;
+        final INDArray[] vs;
+        final INDArray[] cs;
+        final INDArray[] hs;
+        /** Per step, the window p_k and the loops' gate q_k, [B, 1] views of columns. */
+        INDArray[] windows;
+        INDArray[] gates;
+        INDArray gate;
+
+        Buffers(long b) {
+            int n = c.units();
+            batch = b;
+            x = Nd4j.create(dtype, (steps + 1) * b, n);
+            r = Nd4j.create(dtype, (steps + 1) * b, n);
+            free = Nd4j.create(dtype, steps * b, n);
+            noiseDraws = Nd4j.create(dtype, steps * b, n);
+            slope = Nd4j.create(dtype, (steps + 1) * b, n);
+            g = Nd4j.create(dtype, steps * b, n);
+            labels = Nd4j.create(dtype, steps * b, c.motifs() + 1);
+            xs = views(x, b);
+            rs = views(r, b);
+            frees = views(free, b);
+            slopes = views(slope, b);
+            gs = views(g, b);
+            int rank = c.prepRank();
+            q = rank > 0 ? Nd4j.create(dtype, steps * b, rank) : null;
+            e = rank > 0 ? Nd4j.create(dtype, steps * b, rank) : null;
+            qs = rank > 0 ? views(q, b) : null;
+            es = rank > 0 ? views(e, b) : null;
+            boolean loops = c.motifLoops();
+            uSelected = loops ? Nd4j.create(dtype, steps * b, n) : null;
+            vSelected = loops ? Nd4j.create(dtype, steps * b, n) : null;
+            cGated = loops ? Nd4j.create(dtype, steps * b, 1) : null;
+            hGated = loops ? Nd4j.create(dtype, steps * b, 1) : null;
+            us = loops ? views(uSelected, b) : null;
+            vs = loops ? views(vSelected, b) : null;
+            cs = loops ? views(cGated, b) : null;
+            hs = loops ? views(hGated, b) : null;
+        }
+    }
+
+    private Buffers buffers;
+
+    /** The motif labels [T*B, M] of this call's inputs, and the preparation window [T*B, 1]. */
+    private INDArray motifs;
+    private INDArray window;
+
     /** The forward pass into the buffers; returns the outputs [T*B, O]. */
     private INDArray run(INDArray inputs) {
         long b = inputs.size(0);
         int n = c.units();
         double a = c.alpha();
-        if (buffers == null || buffers.batch() != b) {
+        if (buffers == null || buffers.batch != b) {
             buffers = null;                                        // let the old ones go before the new ones are made
-            buffers = Buffers.of(b, steps, n, c.motifs() + 1, dtype);
+            buffers = new Buffers(b);
         }
         Buffers w = buffers;
-        TimeMajor.into(inputs, w.labels());
-        w.xs()[0].assign(0);
+        TimeMajor.into(inputs, w.labels);
+        motifs = w.labels.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())).dup();
+        window = w.labels.get(NDArrayIndex.all(), NDArrayIndex.interval(c.motifs(), c.motifs() + 1)).dup();
+        w.windows = views(window, b);
+        w.gate = c.prepRank() > 0 ? window.rsub(1) : Nd4j.ones(dtype, window.shape());
+        w.gates = views(w.gate, b);
+        w.xs[0].assign(0);
         if (c.initialStd() > 0) {
-            noise.fill(w.xs()[0]).muli(c.initialStd());
+            noise.fill(w.xs[0]).muli(c.initialStd());
         }
-        // a D_k + sigma Xi_k for all steps (D = M B', the window channel multiplied by a zero column): the state-free
-        // part of every step, added after its product.
-        INDArray padded = Nd4j.concat(1, array(MotorRateCell.B), Nd4j.zeros(dtype, n, 1));
-        Gemm.into(w.labels(), false, padded, true, w.free(), a, 0);
+        // a D_k + sigma Xi_k for all steps: the state-free part of every step, added after its product
+        Gemm.into(inputLabels(), false, array(MotorRateCell.B), true, w.free, a, 0);
+        if (c.inputs() == MotorRateCell.Inputs.TWO_INPUTS) {
+            Gemm.into(motifs.mulColumnVector(window.rsub(1)), false, array(MotorRateCell.B2), true, w.free, a, 1);
+        }
         if (c.noise() > 0) {
-            Gemm.axpy(c.noise(), noise.fill(w.noise()), w.free());
+            Gemm.axpy(c.noise(), noise.fill(w.noiseDraws), w.free);
+        }
+        if (c.motifLoops()) {
+            Gemm.into(motifs, false, array(MotorRateCell.U), true, w.uSelected, 1, 0);
+            Gemm.into(motifs, false, array(MotorRateCell.V), true, w.vSelected, 1, 0);
         }
         float[] scratch = new float[(int) (b * n)];
-        FastTanh.inPlace(w.rs()[0].assign(w.xs()[0]), scratch);
+        FastTanh.inPlace(w.rs[0].assign(w.xs[0]), scratch);
         INDArray j = array(MotorRateCell.J);
         for (int k = 0; k < steps; k++) {
-            Gemm.into(w.rs()[k], false, j, true, w.xs()[k + 1], a * c.gain(), 0);
-            Gemm.axpy(1 - a, w.xs()[k], w.xs()[k + 1]);
-            Gemm.axpy(1, w.frees()[k], w.xs()[k + 1]);
-            FastTanh.inPlace(w.rs()[k + 1].assign(w.xs()[k + 1]), scratch);
+            INDArray next = w.xs[k + 1];
+            Gemm.into(w.rs[k], false, j, true, next, a * c.gain(), 0);
+            if (c.prepRank() > 0) {
+                Gemm.into(w.rs[k], false, array(MotorRateCell.V_PREP), false, w.qs[k], 1, 0).muliColumnVector(w.windows[k]);
+                Gemm.into(w.qs[k], false, array(MotorRateCell.U_PREP), true, next, a, 1);
+            }
+            if (c.motifLoops()) {
+                w.cs[k].assign(w.vs[k].mul(w.rs[k]).sum(true, 1)).muli(w.gates[k]);
+                Gemm.axpy(a, w.us[k].mulColumnVector(w.cs[k]), next);
+            }
+            Gemm.axpy(1 - a, w.xs[k], next);
+            Gemm.axpy(1, w.frees[k], next);
+            FastTanh.inPlace(w.rs[k + 1].assign(next), scratch);
         }
-        return Gemm.product(rows(w.r(), 1, steps + 1, b), false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
+        return Gemm.product(rows(w.r, 1, steps + 1, b), false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
+    }
+
+    /** The labels B acts through: M, or p M when the input is on during preparation only (or is b1 of two inputs). */
+    private INDArray inputLabels() {
+        return c.inputs() == MotorRateCell.Inputs.ALWAYS ? motifs : motifs.mulColumnVector(window);
     }
 
     @Override
     public LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, INDArray mask, Collection<String> variables) {
         INDArray y = run(inputs);
         Buffers w = buffers;
-        long b = w.batch();
+        long b = w.batch;
         double a = c.alpha();
-        MaskedMse loss = MaskedMse.of(y, targets, mask, masked, dtype);
-        INDArray dY = loss.dY();
-
-        Gemm.into(dY, false, array(Unroller.W_OUT), false, w.g(), 1, 0);           // dY_k W_out, then G in place
-        w.slope().assign(w.r()).muli(w.r()).rsubi(1);                                // 1 - R^2
+        INDArray rates = rows(w.r, 1, steps + 1, b);                                  // R_1..R_T, the observed rates
+        double data = 0;
+        INDArray dY = null;
+        if (dataTerm) {
+            MaskedMse loss = MaskedMse.of(y, targets, mask, masked, dtype);
+            data = loss.mse();
+            dY = loss.dY();
+            Gemm.into(dY, false, array(Unroller.W_OUT), false, w.g, 1, 0);          // dY_k W_out, then G in place
+        } else {
+            w.g.assign(0);
+        }
+        double total = data;
+        if (activity > 0) {
+            double norm = rates.norm2Number().doubleValue();
+            total += activity * norm * norm / rates.length();
+            Gemm.axpy(2 * activity / rates.length(), rates, w.g);
+        }
+        w.slope.assign(w.r).muli(w.r).rsubi(1);                                        // 1 - R^2
         INDArray j = array(MotorRateCell.J);
         INDArray dJ = variables.contains(MotorRateCell.J) ? Nd4j.zeros(dtype, j.shape()) : null;
-        INDArray[] gs = w.gs();
+        INDArray[] gs = w.gs;
         for (int k = steps - 1; k >= 0; k--) {
             if (k < steps - 1) {
                 Gemm.into(gs[k + 1], false, j, false, gs[k], a * c.gain(), 1);
-                gs[k].muli(w.slopes()[k + 1]);
+                if (c.prepRank() > 0) {
+                    Gemm.into(w.es[k + 1], false, array(MotorRateCell.V_PREP), true, gs[k], a, 1);
+                }
+                if (c.motifLoops()) {
+                    Gemm.axpy(a, w.vs[k + 1].mulColumnVector(w.hs[k + 1]), gs[k]);
+                }
+                gs[k].muli(w.slopes[k + 1]);
                 Gemm.axpy(1 - a, gs[k + 1], gs[k]);
             } else {
-                gs[k].muli(w.slopes()[k + 1]);
+                gs[k].muli(w.slopes[k + 1]);
+            }
+            if (c.prepRank() > 0) {
+                Gemm.into(gs[k], false, array(MotorRateCell.U_PREP), false, w.es[k], 1, 0).muliColumnVector(w.windows[k]);
+            }
+            if (c.motifLoops()) {
+                w.hs[k].assign(gs[k].mul(w.us[k]).sum(true, 1)).muli(w.gates[k]);
             }
             if (dJ != null) {
-                Gemm.into(gs[k], true, w.rs()[k], false, dJ, a * c.gain(), 1);
+                Gemm.into(gs[k], true, w.rs[k], false, dJ, a * c.gain(), 1);
             }
         }
+        INDArray before = rows(w.r, 0, steps, b);                                      // R_0..R_{T-1}, what each step reads
         Map<String, INDArray> grads = new LinkedHashMap<>();
         if (dJ != null) {
             grads.put(MotorRateCell.J, dJ);
         }
         if (variables.contains(MotorRateCell.B)) {
-            INDArray all = Gemm.product(w.g(), true, w.labels(), false).muli(a);          // [N, M + 1]
-            grads.put(MotorRateCell.B, all.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())).dup());
+            grads.put(MotorRateCell.B, Gemm.product(w.g, true, inputLabels(), false).muli(a));
+        }
+        if (variables.contains(MotorRateCell.B2)) {
+            grads.put(MotorRateCell.B2, Gemm.product(w.g, true, motifs.mulColumnVector(window.rsub(1)), false).muli(a));
+        }
+        if (variables.contains(MotorRateCell.U_PREP)) {
+            grads.put(MotorRateCell.U_PREP, Gemm.product(w.g, true, w.q, false).muli(a));
+        }
+        if (variables.contains(MotorRateCell.V_PREP)) {
+            grads.put(MotorRateCell.V_PREP, Gemm.product(before, true, w.e, false).muli(a));
+        }
+        if (variables.contains(MotorRateCell.U)) {
+            grads.put(MotorRateCell.U, Gemm.product(w.g.mulColumnVector(w.cGated), true, motifs, false).muli(a));
+        }
+        if (variables.contains(MotorRateCell.V)) {
+            grads.put(MotorRateCell.V, Gemm.product(before.mulColumnVector(w.hGated), true, motifs, false).muli(a));
         }
         if (variables.contains(Unroller.W_OUT)) {
-            grads.put(Unroller.W_OUT, Gemm.product(dY, true, rows(w.r(), 1, steps + 1, b), false));
+            grads.put(Unroller.W_OUT, dY == null ? Nd4j.zeros(dtype, outputs, c.units()) : Gemm.product(dY, true, rates, false));
         }
         if (variables.contains(Unroller.B_OUT)) {
-            grads.put(Unroller.B_OUT, dY.sum(true, 0));
+            grads.put(Unroller.B_OUT, dY == null ? Nd4j.zeros(dtype, 1, outputs) : dY.sum(true, 0));
         }
-        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+        return new LossAndGradients(total, data, grads);
     }
 
     /** Outputs [B, O, T]. */
     INDArray forward(INDArray inputs) {
         return run(inputs).reshape(steps, inputs.size(0), outputs).permute(1, 2, 0).dup('c');
+    }
+
+    /** The rates R_1..R_T of the last forward pass as [B, N, T]. */
+    INDArray rates(long batch) {
+        return rows(buffers.r, 1, steps + 1, batch).reshape(steps, batch, c.units()).permute(1, 2, 0).dup('c');
     }
 
     @Override

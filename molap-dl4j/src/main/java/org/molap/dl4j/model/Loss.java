@@ -6,16 +6,20 @@ import java.util.Map;
  * The loss on top of the readout: the data term (mean squared error of the linear readout, or of its tanh as seed
  * 002's readout, or binary cross-entropy of the readout read as logits), averaged over every entry, or, when {@code usesMask}, over the entries the batch's loss mask keeps; plus an
  * L2 penalty on named parameters and an activity penalty on the cell's observed activity (mean of its squares over
- * all steps).
+ * all steps). Kind NONE has no data term: the activity penalty alone is the cost (seed 001's preparatory module
+ * minimises the summed squared rates, section 1.6).
  */
 public record Loss(Kind kind, boolean usesMask, Map<String, Double> l2, double activity) {
 
-    public enum Kind { MSE, TANH_MSE, BCE }
+    public enum Kind { MSE, TANH_MSE, BCE, NONE }
 
     public Loss {
         l2 = Map.copyOf(l2);
         if (activity < 0 || l2.values().stream().anyMatch(c -> c < 0)) {
             throw new IllegalArgumentException("Penalty coefficients cannot be negative: l2 " + l2 + ", activity " + activity + ".");
+        }
+        if (kind == Kind.NONE && !(activity > 0)) {
+            throw new IllegalArgumentException("A loss without a data term needs a positive activity penalty.");
         }
     }
 
@@ -26,6 +30,11 @@ public record Loss(Kind kind, boolean usesMask, Map<String, Double> l2, double a
     /** MSE of tanh(W_out r + b_out): seed 002's readout, targets in {-1, +1}. */
     public static Loss tanhMse() {
         return new Loss(Kind.TANH_MSE, false, Map.of(), 0);
+    }
+
+    /** coefficient * mean(r^2) over all steps, units and trials, and nothing else: targets and readout play no part. */
+    public static Loss activityOnly(double coefficient) {
+        return new Loss(Kind.NONE, false, Map.of(), coefficient);
     }
 
     public static Loss bce() {

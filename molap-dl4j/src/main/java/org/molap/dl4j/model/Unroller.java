@@ -115,7 +115,9 @@ public final class Unroller {
                 ? sd.nn.softplus(out).sub(y.mul(out))       // -[y log s(z) + (1 - y) log(1 - s(z))], stable in z
                 : sd.math.square(out.sub(y));
         SDVariable data;
-        if (loss.usesMask()) {
+        if (loss.kind() == Loss.Kind.NONE) {
+            data = perEntry.mul(0).sum().rename(DATA_LOSS);          // no data term (the targets' placeholder stays fed)
+        } else if (loss.usesMask()) {
             SDVariable mask = sd.placeHolder(MASK, dtype, -1, outputs, steps);
             data = perEntry.mul(mask).sum().div(mask.sum()).rename(DATA_LOSS);
         } else {

@@ -59,8 +59,10 @@ class EnginesTest {
         RateRnnCell rate = new RateRnnCell(6, 2, 2, 3);
         assertInstanceOf(CellModel.class, Engines.build(rate, 1, 5, DataType.DOUBLE, Loss.bce(), 4, Engines.Engine.AUTO));
         assertInstanceOf(RateRnnBptt.class, Engines.build(rate, 1, 5, DataType.DOUBLE, Loss.mse(), 4, Engines.Engine.AUTO));
-        MotorRateCell loops = new MotorRateCell(MotorRateCell.Config.multiplicative(6, 2));
-        assertThrows(IllegalArgumentException.class, () -> Engines.build(loops, 1, 5, DataType.DOUBLE, Loss.mse(), 4, Engines.Engine.FAST));
+        MotorRateCell loops = new MotorRateCell(MotorRateCell.Config.multiplicative(6, 2).withPreparatoryModule(2));
+        assertInstanceOf(MotorBptt.class, Engines.build(loops, 1, 5, DataType.DOUBLE, Loss.activityOnly(1), 4, Engines.Engine.AUTO));
+        assertThrows(IllegalArgumentException.class, () -> Engines.build(loops, 1, 5, DataType.DOUBLE,
+                Loss.mse().withL2(1e-2, MotorRateCell.U), 4, Engines.Engine.FAST));
         assertInstanceOf(CellModel.class, Engines.build(new LstmCell(4, 2), 1, 5, DataType.DOUBLE, Loss.bce(), 4, Engines.Engine.AUTO));
         assertThrows(IllegalArgumentException.class, () -> Engines.build(cell, 3, 7, DataType.DOUBLE,
                 Loss.mse().withL2(1e-2, LeakyRnnCell.W_REC), 4, Engines.Engine.FAST));
