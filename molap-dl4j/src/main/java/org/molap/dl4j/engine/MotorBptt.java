@@ -301,11 +301,6 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         return run(inputs).reshape(steps, inputs.size(0), outputs).permute(1, 2, 0).dup('c');
     }
 
-    /** The rates R_1..R_T of the last forward pass as [B, N, T]. */
-    INDArray rates(long batch) {
-        return rows(buffers.r, 1, steps + 1, batch).reshape(steps, batch, c.units()).permute(1, 2, 0).dup('c');
-    }
-
     @Override
     public org.molap.dl4j.model.NoiseSource noise() {
         return noise;
