@@ -31,6 +31,11 @@ public final class Engines {
     }
 
     public static TrainableModel build(Cell cell, int outputs, int steps, DataType dtype, Loss loss, long seed, Engine engine) {
+        if (cell instanceof MotorRateCell motor && engine != Engine.SAMEDIFF && fastEngineMissing(cell, loss) == null) {
+            // seed 001's trials run ~1000 steps, whose graph takes minutes to build: the engine starts from the same
+            // seeded parameters without it
+            return new MotorBptt(motor.config(), Unroller.initialParameters(cell, outputs, dtype, seed), outputs, steps, dtype, loss, seed);
+        }
         CellModel graph = Unroller.unroll(cell, outputs, steps, dtype, loss, seed);
         if (engine == Engine.SAMEDIFF) {
             return graph;
@@ -54,9 +59,6 @@ public final class Engines {
         }
         if (cell instanceof LstmCell lstm) {
             return new LstmBptt(lstm.units(), lstm.inputs(), graph.parameters(), outputs, steps, dtype, loss.usesMask());
-        }
-        if (cell instanceof MotorRateCell motor) {
-            return new MotorBptt(motor.config(), graph.parameters(), outputs, steps, dtype, loss, seed);
         }
         LeakyRnnCell leaky = (LeakyRnnCell) cell;
         double l2 = loss.l2().values().stream().findFirst().orElse(0.0);

@@ -297,7 +297,8 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     }
 
     /** Outputs [B, O, T]. */
-    INDArray forward(INDArray inputs) {
+    @Override
+    public INDArray forward(INDArray inputs) {
         return run(inputs).reshape(steps, inputs.size(0), outputs).permute(1, 2, 0).dup('c');
     }
 

@@ -108,6 +108,7 @@ public final class CellModel implements org.molap.dl4j.model.NoisyModel {
     }
 
     /** Outputs [B, outputs, T] for inputs [B, inputs, T]. */
+    @Override
     public INDArray forward(INDArray inputs) {
         return sd.output(placeholders(inputs), Unroller.OUTPUT).get(Unroller.OUTPUT);
     }

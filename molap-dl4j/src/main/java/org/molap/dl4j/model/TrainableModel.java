@@ -33,6 +33,14 @@ public interface TrainableModel {
         return null;
     }
 
+    /**
+     * Outputs [B, nOut, T] for inputs [B, nIn, T], initial states and noise drawn as in training. The cell graph and
+     * the engines that have their own forward pass implement it.
+     */
+    default INDArray forward(INDArray inputs) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no forward pass of its own; run the cell's graph.");
+    }
+
     /** Loss and gradients for inputs [B, nIn, T], targets [B, nOut, T] and a loss mask (null: every entry counts). */
     LossAndGradients lossAndGradients(INDArray inputs, INDArray targets, INDArray mask, Collection<String> variables);
 }

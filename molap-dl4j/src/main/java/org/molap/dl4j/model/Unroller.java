@@ -50,13 +50,8 @@ public final class Unroller {
                         : ParamSpec.of(B_OUT, FIXED, Init.zeros(), 1, outputs));
     }
 
-    /** The model of {@code cell} over {@code steps} steps with {@code outputs} readout channels; parameters drawn from {@code seed}. */
-    public static CellModel unroll(Cell cell, int outputs, int steps, DataType dtype, Loss loss, long seed) {
-        if (outputs <= 0 || steps <= 0) {
-            throw new IllegalArgumentException("A model needs outputs and steps, got " + outputs + " outputs and " + steps + " steps.");
-        }
-        SameDiff sd = SameDiff.create();
-        Random rng = new Random(seed);
+    /** Every parameter of the model: the cell's, the learned or drawn initial states', the readout head's. */
+    public static List<ParamSpec> specs(Cell cell, int outputs) {
         List<ParamSpec> specs = new ArrayList<>(cell.parameters());
         for (StateSpec s : cell.states()) {
             if (s.start() == StateSpec.Start.LEARNED) {
@@ -66,15 +61,41 @@ public final class Unroller {
             }
         }
         specs.addAll(head(cell, outputs));
-        Map<String, SDVariable> vars = new LinkedHashMap<>();
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (ParamSpec p : specs) {
-            if (vars.containsKey(p.name())) {
+        return specs;
+    }
+
+    /**
+     * The parameters' starting values drawn from {@code seed}, exactly those of the graph {@link #unroll} builds, without
+     * building it (a graph of 1000 steps takes a minute and more to build).
+     */
+    public static Map<String, org.nd4j.linalg.api.ndarray.INDArray> initialParameters(Cell cell, int outputs, DataType dtype, long seed) {
+        return initialParameters(cell, outputs, dtype, new Random(seed));
+    }
+
+    private static Map<String, org.nd4j.linalg.api.ndarray.INDArray> initialParameters(Cell cell, int outputs, DataType dtype, Random rng) {
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> values = new LinkedHashMap<>();
+        for (ParamSpec p : specs(cell, outputs)) {
+            if (values.containsKey(p.name())) {
                 throw new IllegalArgumentException("The parameter name '" + p.name() + "' is declared twice.");
             }
-            vars.put(p.name(), sd.var(p.name(), p.init().create(p.shape(), dtype, rng)));
+            values.put(p.name(), p.init().create(p.shape(), dtype, rng));
+        }
+        return values;
+    }
+
+    /** The model of {@code cell} over {@code steps} steps with {@code outputs} readout channels; parameters drawn from {@code seed}. */
+    public static CellModel unroll(Cell cell, int outputs, int steps, DataType dtype, Loss loss, long seed) {
+        if (outputs <= 0 || steps <= 0) {
+            throw new IllegalArgumentException("A model needs outputs and steps, got " + outputs + " outputs and " + steps + " steps.");
+        }
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> vars = new LinkedHashMap<>();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (ParamSpec p : specs(cell, outputs)) {
             groups.put(p.name(), p.group());
         }
+        Random rng = new Random(seed);
+        initialParameters(cell, outputs, dtype, rng).forEach((name, values) -> vars.put(name, sd.var(name, values)));
         Params params = cell.derive(sd, new Params(vars));
 
         SDVariable x = sd.placeHolder(INPUT, dtype, -1, cell.inputs(), steps);

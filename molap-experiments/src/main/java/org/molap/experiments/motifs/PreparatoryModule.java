@@ -4,7 +4,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.molap.dl4j.data.ResampledBatches;
+import org.molap.dl4j.data.RepeatedBatch;
 import org.molap.dl4j.engine.Engines;
 import org.molap.dl4j.model.CellModel;
 import org.molap.dl4j.model.Loss;
@@ -72,7 +72,7 @@ final class PreparatoryModule {
             trainer.addListener(l);
         }
         PhaseRecord phase = trainer.fit("preparatory module", model, TrainableSet.of(MotorRateCell.U_PREP, MotorRateCell.V_PREP),
-                new ResampledBatches(idle, s.trials(), s.iterations(), seed + 1));
+                new RepeatedBatch(idle, s.iterations()));
         INDArray u = model.array(MotorRateCell.U_PREP).dup();
         INDArray v = model.array(MotorRateCell.V_PREP).dup();
 

@@ -174,6 +174,12 @@ public final class MotorRateCell implements Cell {
         return sd.math.tanh(state[0]);
     }
 
+    /** Read out without bias (section 1.1: "no bias, no output bias"). */
+    @Override
+    public boolean readoutBias() {
+        return false;
+    }
+
     /** w ~ N(0, 1/N) (section 1.1). */
     @Override
     public Init readoutInit() {

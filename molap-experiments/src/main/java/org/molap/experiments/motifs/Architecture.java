@@ -1,0 +1,84 @@
+package org.molap.experiments.motifs;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.molap.dl4j.model.Unroller;
+import org.molap.dl4j.model.cells.MotorRateCell;
+
+/**
+ * Seed 001's architectures (sections 1.2-1.7, Table 1) on {@link MotorRateCell}: what each trains per motif and at
+ * which size the paper runs it. The additive and multiplicative networks learn one motif at a time through that
+ * motif's own columns (b_mu; b_mu, u_mu, v_mu), J and w fixed; the control network trains J, w and every b_mu on
+ * all motifs at once. "+ prep" adds the preparatory module, trained once before any motif and frozen.
+ */
+enum Architecture {
+    CONTROL("control", 50, false, false),
+    ADDITIVE("additive", 300, false, false),
+    MULTIPLICATIVE("multiplicative", 100, true, false),
+    ADDITIVE_PREP("additive + prep", 300, false, true),
+    MULTIPLICATIVE_PREP("multiplicative + prep", 100, true, true);
+
+    final String label;
+    final int paperUnits;
+    final boolean loops;
+    final boolean prep;
+
+    Architecture(String label, int paperUnits, boolean loops, boolean prep) {
+        this.label = label;
+        this.paperUnits = paperUnits;
+        this.loops = loops;
+        this.prep = prep;
+    }
+
+    /** The command line's name: control, additive, multiplicative, additive-prep, multiplicative-prep. */
+    String id() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    /** The cell's configuration at N units for M motifs, the module of rank P included when this has one. */
+    MotorRateCell.Config config(int units, int motifs, int prepRank, double initialStd) {
+        MotorRateCell.Config c = loops ? MotorRateCell.Config.multiplicative(units, motifs) : MotorRateCell.Config.additive(units, motifs);
+        c = new MotorRateCell.Config(c.units(), c.motifs(), c.gain(), c.alpha(), c.noise(), initialStd, c.motifLoops(), c.loopGain(),
+                c.prepRank(), c.inputs());
+        return prep ? c.withPreparatoryModule(prepRank) : c;
+    }
+
+    /** The parameters that carry one motif's columns (Table 1's "motif-specific" ones). */
+    List<String> motifParameters() {
+        return loops ? List.of(MotorRateCell.B, MotorRateCell.U, MotorRateCell.V) : List.of(MotorRateCell.B);
+    }
+
+    /** The parameters shared by all motifs that training changes: the control network's J and w; none for the others. */
+    List<String> sharedTrained() {
+        return this == CONTROL ? List.of(MotorRateCell.J, Unroller.W_OUT) : List.of();
+    }
+
+    /** Table 1: entries trained for one motif (the columns of its motif parameters) at N units. */
+    int perMotif(int units) {
+        return motifParameters().size() * units;
+    }
+
+    /** Table 1: entries trained for M motifs, shared ones included. */
+    int total(int units, int motifs) {
+        int shared = this == CONTROL ? units * units + units : 0;
+        return perMotif(units) * motifs + shared;
+    }
+
+    static List<Architecture> list(String names) {
+        List<Architecture> out = new ArrayList<>();
+        for (String n : names.split(",")) {
+            Architecture found = null;
+            for (Architecture a : values()) {
+                if (a.id().equals(n.trim())) {
+                    found = a;
+                }
+            }
+            if (found == null) {
+                throw new org.molap.experiments.UsageException("Unknown architecture '" + n.trim() + "'; known: control, additive, "
+                        + "multiplicative, additive-prep, multiplicative-prep.");
+            }
+            out.add(found);
+        }
+        return out;
+    }
+}
