@@ -53,15 +53,12 @@ enum Architecture {
         return this == CONTROL ? List.of(MotorRateCell.J, Unroller.W_OUT) : List.of();
     }
 
-    /** Table 1: entries trained for one motif (the columns of its motif parameters) at N units. */
-    int perMotif(int units) {
-        return motifParameters().size() * units;
-    }
-
-    /** Table 1: entries trained for M motifs, shared ones included. */
-    int total(int units, int motifs) {
-        int shared = this == CONTROL ? units * units + units : 0;
-        return perMotif(units) * motifs + shared;
+    /**
+     * Adam as the paper tunes it per architecture (section 1.2, appendix A.6.1): betas 0.5 and 0.5 for the small control
+     * networks, whose recurrence itself trains; the given settings for the others.
+     */
+    org.molap.dl4j.train.Optimiser optimiser(org.molap.dl4j.train.Optimiser base) {
+        return this == CONTROL ? base.withBetas(0.5, 0.5) : base;
     }
 
     static List<Architecture> list(String names) {

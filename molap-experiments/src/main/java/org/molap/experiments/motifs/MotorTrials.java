@@ -30,30 +30,35 @@ record MotorTrials(INDArray inputs, INDArray targets, INDArray mask, int[] score
      * One motif per trial from a random initial state (training, and the in-distribution test): trial i produces
      * motif {@code order[i]}, scored over its whole length (section 2.3).
      */
-    static MotorTrials single(List<Motif> motifs, int[] order, int preparation, DataType dtype) {
+    static MotorTrials single(List<Motif> motifs, int[] order, int preparation, int steps, DataType dtype) {
         int[][] chains = new int[order.length][];
         for (int i = 0; i < order.length; i++) {
             chains[i] = new int[] {order[i]};
         }
-        return chains(motifs, chains, preparation, dtype);
+        return chains(motifs, chains, preparation, steps, dtype);
     }
 
     /**
      * Chains of motifs (section 2.4): trial i produces the motifs {@code chains[i]} one after the other, the network
      * carrying its state across each transition, the preparation window opening again at every onset; only the last
-     * motif of a chain is scored (the first ones prepare its starting state).
+     * motif of a chain is scored (the first ones prepare its starting state). The trials last {@code steps} steps, or
+     * the longest chain when that is 0.
      */
-    static MotorTrials chains(List<Motif> motifs, int[][] chains, int preparation, DataType dtype) {
+    static MotorTrials chains(List<Motif> motifs, int[][] chains, int preparation, int steps, DataType dtype) {
         int labels = motifs.size();
         int batch = chains.length;
-        int steps = 0;
+        int longest = 0;
         for (int[] chain : chains) {
             int length = 0;
             for (int m : chain) {
                 length += motifs.get(m).length();
             }
-            steps = Math.max(steps, length);
+            longest = Math.max(longest, length);
         }
+        if (steps != 0 && steps < longest) {
+            throw new IllegalArgumentException("Trials of " + longest + " steps do not fit in " + steps + ".");
+        }
+        steps = steps == 0 ? longest : steps;
         double[][][] in = new double[batch][labels + 1][steps];
         double[][][] out = new double[batch][1][steps];
         double[][] mask = new double[batch][steps];
@@ -81,6 +86,11 @@ record MotorTrials(INDArray inputs, INDArray targets, INDArray mask, int[] score
         }
         return new MotorTrials(Nd4j.create(in).castTo(dtype), Nd4j.create(out).castTo(dtype), Nd4j.create(mask).castTo(dtype),
                 from, scored);
+    }
+
+    /** The batch for a trainer: inputs, targets and the loss mask. */
+    org.nd4j.linalg.dataset.DataSet dataSet() {
+        return new org.nd4j.linalg.dataset.DataSet(inputs, targets, null, mask);
     }
 
     /** Per trial, the root mean squared error of outputs [B, 1, T] over its scored steps (section 4.0). */

@@ -15,7 +15,7 @@ class MotorTrialsTest {
 
     @Test
     void aChainCarriesTheFirstMotifsLabelThenTheSecondsAndScoresOnlyTheSecond() {
-        MotorTrials t = MotorTrials.chains(motifs, new int[][] {{0, 1}, {1}}, 2, DataType.DOUBLE);
+        MotorTrials t = MotorTrials.chains(motifs, new int[][] {{0, 1}, {1}}, 2, 0, DataType.DOUBLE);
         assertEquals(8, t.steps(), "the longest chain: 5 + 3 steps");
         INDArray in = t.inputs();
         assertArrayEquals(new double[] {1, 1, 1, 1, 1, 0, 0, 0}, channel(in, 0, 0).toDoubleVector(), 0.0);
@@ -35,7 +35,7 @@ class MotorTrialsTest {
 
     @Test
     void theRmseIsOverTheScoredStepsOnly() {
-        MotorTrials t = MotorTrials.single(motifs, new int[] {0, 1}, 2, DataType.DOUBLE);
+        MotorTrials t = MotorTrials.single(motifs, new int[] {0, 1}, 2, 0, DataType.DOUBLE);
         INDArray outputs = t.targets().dup();
         outputs.putScalar(new int[] {0, 0, 1}, 3);         // off by 2 at one of 5 steps
         outputs.putScalar(new int[] {1, 0, 4}, 100);       // in the padding: not scored

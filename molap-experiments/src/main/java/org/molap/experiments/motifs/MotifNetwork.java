@@ -1,0 +1,116 @@
+package org.molap.experiments.motifs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.molap.core.tasks.motifs.Motif;
+import org.molap.dl4j.engine.Engines;
+import org.molap.dl4j.model.Loss;
+import org.molap.dl4j.model.TrainableModel;
+import org.molap.dl4j.model.cells.MotorRateCell;
+import org.molap.dl4j.train.PhaseRecord;
+import org.molap.dl4j.train.TrainableSet;
+import org.molap.dl4j.train.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One network of seed 001 from its seed: J and w drawn, the preparatory module trained first where the architecture
+ * has one, the motifs learned (one at a time, or all at once for the control network), then the chaining test.
+ */
+final class MotifNetwork {
+
+    /**
+     * What one network did.
+     *
+     * @param trainedEntries   Table 1: entries the motif learning changed, counted from its trainable sets
+     * @param othersUnchanged  whether learning left every entry outside the motif parameters (and, motif after motif,
+     *                         outside the motif's own columns) bitwise as it was
+     * @param module           the preparatory module's analysis, or null
+     */
+    record Result(String architecture, long seed, int units, long trainedEntries, boolean othersUnchanged,
+                  List<PhaseRecord> phases, ChainingHarness chaining, PreparatoryModule.Result module, double seconds) {
+    }
+
+    /**
+     * Sizes and budgets of one run (the profile's, with the command line's changes); {@code sequential}: motif after
+     * motif as the paper's protocol, else all motifs in each minibatch (the same training, faster; see MotifLearner).
+     */
+    record Settings(int units, int prepRank, double initialStd, MotifLearner.Settings learning,
+                    PreparatoryModule.Settings module, int testTrials, boolean sequential) {
+    }
+
+    private MotifNetwork() {
+    }
+
+    static Result run(Architecture architecture, List<Motif> motifs, long seed, Settings s, TrainingListener... listeners) {
+        long start = System.nanoTime();
+        MotorRateCell.Config config = architecture.config(s.units(), motifs.size(), s.prepRank(), s.initialStd());
+        MotorRateCell cell = new MotorRateCell(config);
+        int steps = s.learning().steps();
+        TrainableModel model = Engines.build(cell, 1, steps, DataType.FLOAT, Loss.mse().masked(), seed, Engines.Engine.AUTO);
+        List<PhaseRecord> phases = new ArrayList<>();
+        PreparatoryModule.Result module = null;
+        if (architecture.prep) {
+            module = PreparatoryModule.train(config, model.array(MotorRateCell.J), s.module(), seed + 1, listeners);
+            model.array(MotorRateCell.U_PREP).assign(module.uPrep());
+            model.array(MotorRateCell.V_PREP).assign(module.vPrep());
+            phases.add(module.phase());
+        }
+        boolean unchanged = true;
+        if (architecture == Architecture.CONTROL || !s.sequential()) {
+            Map<String, INDArray> before = snapshot(model);
+            phases.add(MotifLearner.learnTogether(architecture, model, motifs, s.learning(), listeners));
+            unchanged = onlyTrainedEntriesMoved(before, model, MotifLearner.forAll(architecture));
+        } else {
+            for (int k = 0; k < motifs.size(); k++) {
+                Map<String, INDArray> before = snapshot(model);
+                phases.add(MotifLearner.learn(architecture, model, motifs, k, s.learning(), listeners));
+                unchanged &= onlyTrainedEntriesMoved(before, model, MotifLearner.forMotif(architecture, model, k));
+            }
+        }
+        int chainSteps = ChainingHarness.longestPair(motifs);
+        TrainableModel chains = Engines.build(cell, 1, chainSteps, DataType.FLOAT, Loss.mse().masked(), seed + 2, Engines.Engine.AUTO);
+        model.parameters().forEach((name, values) -> chains.array(name).assign(values));
+        ChainingHarness chaining = ChainingHarness.evaluate(model, steps, chains, chainSteps, motifs, s.testTrials(),
+                s.learning().preparation());
+        return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
+                phases, chaining, module, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Map<String, INDArray> snapshot(TrainableModel model) {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        model.parameters().forEach((name, values) -> copy.put(name, values.dup()));
+        return copy;
+    }
+
+    /** Every entry outside the set's masks (and every variable outside the set) bitwise as in {@code before}. */
+    static boolean onlyTrainedEntriesMoved(Map<String, INDArray> before, TrainableModel model, TrainableSet set) {
+        List<String> trained = new ArrayList<>();
+        set.variables().forEach(trained::add);
+        for (Map.Entry<String, INDArray> e : before.entrySet()) {
+            float[] was = e.getValue().castTo(DataType.FLOAT).data().asFloat();
+            float[] now = model.array(e.getKey()).castTo(DataType.FLOAT).data().asFloat();
+            INDArray mask = trained.contains(e.getKey()) ? set.mask(e.getKey()) : null;
+            if (trained.contains(e.getKey()) && mask == null) {
+                continue;                                    // the whole variable trains
+            }
+            float[] free = mask == null ? new float[was.length] : mask.castTo(DataType.FLOAT).data().asFloat();
+            for (int i = 0; i < was.length; i++) {
+                if (free[i] == 0 && Float.floatToRawIntBits(was[i]) != Float.floatToRawIntBits(now[i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The motif-set figure's and the report's one-line summary. */
+    static String describe(Result r) {
+        ChainingHarness c = r.chaining();
+        return String.format("%s N %d seed %d: random %.3f, chained %.3f, penalty %.2f, Wilcoxon p %.3g%s", r.architecture(), r.units(),
+                r.seed(), c.randomScore(), c.chainedScore(), c.penalty(), c.test().pTwoSided(),
+                r.module() == null ? "" : String.format(", |r(5 tau)| %.1f%%", 100 * r.module().relativeNorm(50)));
+    }
+}
