@@ -35,7 +35,8 @@ public final class ReadmeTables {
             Map.entry("claims", BaselineTables::claims),
             Map.entry("baselines-pair", BaselineTables::pair),
             Map.entry("molap-paired", BaselineTables::paired),
-            Map.entry("memory", MemoryTable::table));
+            Map.entry("memory", MemoryTable::table),
+            Map.entry("mwg", Seed003Tables::mwg));
 
     private ReadmeTables() {
     }
