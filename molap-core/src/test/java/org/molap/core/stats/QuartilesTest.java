@@ -22,4 +22,15 @@ class QuartilesTest {
     assertEquals(2.0, Quartiles.of(2).median(), 0);
     assertThrows(IllegalArgumentException.class, Quartiles::of);
   }
+
+  @Test
+  void infiniteValuesRankLastAndStayInfinite() {
+    // a network with no finite error ranks after all others; a quantile at an order statistic is that statistic (numpy
+    // returns NaN there, from 3 + (inf - 3) * 0)
+    Quartiles q = Quartiles.of(1, 2, 3, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    assertEquals(2, q.q1(), 0);
+    assertEquals(3, q.median(), 0);
+    assertEquals(Double.POSITIVE_INFINITY, q.q3(), 0);
+    assertEquals(Double.POSITIVE_INFINITY, Quartiles.of(1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY).median(), 0);
+  }
 }

@@ -46,13 +46,17 @@ public final class MwgNetwork {
      * What one network did. Per interval (in the order shorter, trained, longer): the MSE and the produced interval
      * averaged over the measure times, and the produced interval at measure time 15; the reference crossing of the
      * target ramp; the extrapolation scores over the 8 untrained intervals (MSE; mean absolute error of the produced
-     * interval against the target's crossing, over every trial and at measure time 15).
+     * interval against the target's crossing, over every trial and at measure time 15). A trial whose output never
+     * reaches 0.9 of its maximum after the go pulse (no response, or its maximum came before go) is censored: it counts
+     * as producing the longest interval the trial can show, T - go, a lower bound on its error; {@code unproduced}
+     * counts those trials among the untrained intervals' (results of runs before this existed lack it: 0, and their
+     * errors are NaN where a trial did not produce).
      */
     public record Result(String model, long seed, long parameters, double seconds, List<PhaseRecord> phases,
                          double trainMse, List<Integer> intervals, List<String> groups, double[] mse, double[] produced,
                          double[] producedAt15, double[] targetCrossing, double shorterMse, double longerMse,
                          double extrapolationMse, double producedError, double producedErrorAt15, double trainedProducedError,
-                         double[][] lossCurve) {
+                         double[][] lossCurve, int unproduced) {
     }
 
     private MwgNetwork() {
@@ -111,6 +115,7 @@ public final class MwgNetwork {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         net.parameters().forEach((param, values) -> graph.array(param).assign(values));
+        graph.parameters().forEach((param, values) -> NetworkUnits.writeArray(dir.resolve("parameters"), param + ".npy", values));
         Result result = score(model, seed, graph, task, ParameterTable.of(graph).total(), seconds, phases, losses, dir);
         write(dir, result);
         return result;
@@ -143,6 +148,7 @@ public final class MwgNetwork {
         double[] errorCount = new double[3];
         double[] errorAt15 = new double[3];
         double[] mseSum = new double[3];
+        int unproduced = 0;
         INDArray traces = Nd4j.zeros(DataType.FLOAT, k, c.steps());
         for (int i = 0; i < k; i++) {
             int interval = intervals.get(i);
@@ -158,7 +164,12 @@ public final class MwgNetwork {
             crossing[i] = ProducedInterval.of(target.getRow(0).toDoubleVector(), task.goPulse(trials.get(0)));
             double sum = 0;
             for (int j = 0; j < trials.size(); j++) {
-                double p = ProducedInterval.of(out.getRow(j).toDoubleVector(), task.goPulse(trials.get(j)));
+                int go = task.goPulse(trials.get(j));
+                double p = ProducedInterval.of(out.getRow(j).toDoubleVector(), go);
+                if (Double.isNaN(p)) {
+                    p = c.steps() - go;                     // censored: no response within the trial
+                    unproduced += group == 1 ? 0 : 1;
+                }
                 sum += p;
                 errorSum[group] += Math.abs(p - crossing[i]);
                 errorCount[group]++;
@@ -176,7 +187,7 @@ public final class MwgNetwork {
         return new Result(model.id(), seed, parameters, seconds, phases, trainMse, intervals, groups, mse, produced,
                 producedAt15, crossing, mseSum[0] / shorter, mseSum[2] / longer, (mseSum[0] + mseSum[2]) / (shorter + longer),
                 (errorSum[0] + errorSum[2]) / (errorCount[0] + errorCount[2]), (errorAt15[0] + errorAt15[2]) / (shorter + longer),
-                errorSum[1] / errorCount[1], losses.points());
+                errorSum[1] / errorCount[1], losses.points(), unproduced);
     }
 
     /** The traces at measure time 15 [intervals, T], and the NM-RNN's gate s(t) on them [intervals, K, T]. */

@@ -34,10 +34,19 @@ record MwgSummary(Map<NmModel, List<MwgNetwork.Result>> results, List<Claim> cla
         m.put("extrapolation_mse", MwgNetwork.Result::extrapolationMse);
         m.put("shorter_mse", MwgNetwork.Result::shorterMse);
         m.put("longer_mse", MwgNetwork.Result::longerMse);
-        m.put("produced_error", MwgNetwork.Result::producedError);
-        m.put("produced_error_at_15", MwgNetwork.Result::producedErrorAt15);
+        m.put("produced_error", r -> undefinedLast(r.producedError()));
+        m.put("produced_error_at_15", r -> undefinedLast(r.producedErrorAt15()));
+        m.put("unproduced_trials", MwgNetwork.Result::unproduced);
         m.put("seconds", MwgNetwork.Result::seconds);
         return m;
+    }
+
+    /**
+     * A produced-interval error a network has no number for (results written before trials were censored: NaN where
+     * some trial produced no response) ranks after every number: +infinity.
+     */
+    static double undefinedLast(double error) {
+        return Double.isNaN(error) ? Double.POSITIVE_INFINITY : error;
     }
 
     static MwgSummary of(Map<NmModel, List<MwgNetwork.Result>> results) {
@@ -57,9 +66,10 @@ record MwgSummary(Map<NmModel, List<MwgNetwork.Result>> results, List<Claim> cla
         List<MwgNetwork.Result> nm = results.get(NmModel.NM_RNN);
         List<MwgNetwork.Result> lr = results.get(NmModel.LR_RNN);
         if (nm != null && lr != null) {
-            Quartiles nmError = quartiles(nm, MwgNetwork.Result::producedError);
-            Quartiles lrError = quartiles(lr, MwgNetwork.Result::producedError);
-            MannWhitney.Result errorTest = test(nm, lr, MwgNetwork.Result::producedError);
+            ToDoubleFunction<MwgNetwork.Result> error = SCORES.get("produced_error");
+            Quartiles nmError = quartiles(nm, error);
+            Quartiles lrError = quartiles(lr, error);
+            MannWhitney.Result errorTest = test(nm, lr, error);
             claims.add(new Claim("The NM-RNN produces extrapolated intervals more accurately than the LR-RNN",
                     "NM-RNN median error of the produced interval on the 8 untrained intervals <= " + EXTRAPOLATION_STEPS
                             + " steps and below the LR-RNN's (the authors' notebook: 1.63 against 5.38)",
@@ -132,7 +142,7 @@ record MwgSummary(Map<NmModel, List<MwgNetwork.Result>> results, List<Claim> cla
         results.forEach((model, networks) -> console.printf("%-8s %6d %11.2e %11.2e %11.2f %11.2f %9.0f%n", model.label(),
                 networks.get(0).parameters(), quartiles(networks, MwgNetwork.Result::trainMse).median(),
                 quartiles(networks, MwgNetwork.Result::extrapolationMse).median(),
-                quartiles(networks, MwgNetwork.Result::producedError).median(),
+                quartiles(networks, SCORES.get("produced_error")).median(),
                 quartiles(networks, MwgNetwork.Result::trainedProducedError).median(),
                 quartiles(networks, MwgNetwork.Result::seconds).median()));
         console.println("(medians over networks; errors of the produced interval in steps against the target ramp's own crossing)");

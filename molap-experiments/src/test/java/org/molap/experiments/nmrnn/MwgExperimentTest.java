@@ -104,6 +104,28 @@ class MwgExperimentTest {
         assertTrue(Files.readAllLines(run.resolve(RunDirectory.METRICS)).size() > 100);
     }
 
+    /** A network's result with only the scores the summary judges set. */
+    private static MwgNetwork.Result scored(NmModel model, long seed, double producedError, double extrapolationMse) {
+        return new MwgNetwork.Result(model.id(), seed, 1, 1, List.of(), 1e-5, List.of(), List.of(), new double[0], new double[0],
+                new double[0], new double[0], extrapolationMse, extrapolationMse, extrapolationMse, producedError, producedError, 0,
+                new double[0][], Double.isNaN(producedError) ? 1 : 0);
+    }
+
+    @Test
+    void aNetworkWithNoProducedErrorRanksLast() {
+        // results written before trials were censored carry NaN where a trial produced no response
+        Map<NmModel, List<MwgNetwork.Result>> results = new java.util.LinkedHashMap<>();
+        results.put(NmModel.NM_RNN, List.of(scored(NmModel.NM_RNN, 1, 1.5, 1e-3), scored(NmModel.NM_RNN, 2, Double.NaN, 2e-3),
+                scored(NmModel.NM_RNN, 3, 2.0, 1e-3)));
+        results.put(NmModel.LR_RNN, List.of(scored(NmModel.LR_RNN, 1, 5, 1e-2), scored(NmModel.LR_RNN, 2, 6, 1e-2),
+                scored(NmModel.LR_RNN, 3, 7, 1e-2)));
+        MwgSummary summary = MwgSummary.of(results);
+        String evidence = summary.claims().get(1).evidence();
+        assertTrue(evidence.startsWith("medians 2.00 (quartiles 1.75-Infinity) against 6.00"), evidence);
+        // ranks 1, 2 and 6 of 6: 7 of the 20 splits have a rank sum <= 9
+        assertTrue(evidence.contains("p = 0.350"), "the undefined network ranks last, above every LR-RNN: " + evidence);
+    }
+
     @Test
     void optionMistakesAreOneSentence() {
         OptionMistakes.assertOneSentence(List.of("run", "mwg"), List.of(new String[] {"--models", "nm,gru"}, new String[] {"--models", "nm,nm"},
