@@ -34,6 +34,15 @@ public final class Cli {
         EXPERIMENTS.put(e.name(), e);
     }
 
+    /** The experiment of this name (a child JVM's worker looks its experiment up here). */
+    public static Experiment experiment(String name) {
+        Experiment e = EXPERIMENTS.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("No experiment '" + name + "'; known: " + EXPERIMENTS.keySet() + ".");
+        }
+        return e;
+    }
+
     public static void main(String[] args) {
         singleThreadUnlessConfigured();
         try {

@@ -14,4 +14,12 @@ public interface Experiment {
 
     /** Runs the experiment into a new run directory under {@code options.out()} and returns its path. */
     Path run(Options options, PrintStream console);
+
+    /**
+     * Trains one of the run's independent networks in a child JVM ({@link org.molap.experiments.parallel.NetworkUnits}):
+     * the run's settings file and the unit's arguments. Experiments without such units have none.
+     */
+    default void runUnit(Path settings, java.util.List<String> arguments, PrintStream console) throws java.io.IOException {
+        throw new UnsupportedOperationException("The experiment " + name() + " trains no networks in child JVMs.");
+    }
 }

@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +45,11 @@ public final class ElementFinderExperiment implements Experiment {
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
                 RunOption.EF_ITERATIONS, RunOption.NM_TAUS, RunOption.WORKERS);
+    }
+
+    @Override
+    public void runUnit(Path settings, List<String> arguments, PrintStream console) throws java.io.IOException {
+        ElementFinderNetwork.runUnit(settings, arguments, console);
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

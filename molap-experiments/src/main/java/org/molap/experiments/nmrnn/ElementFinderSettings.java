@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;

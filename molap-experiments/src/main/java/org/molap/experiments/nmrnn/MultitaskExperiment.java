@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +48,11 @@ public final class MultitaskExperiment implements Experiment {
                 RunOption.NM_ITERATIONS, RunOption.RETRAIN_ITERATIONS, RunOption.MATCHED, RunOption.WORKERS);
     }
 
+    @Override
+    public void runUnit(Path settings, List<String> arguments, PrintStream console) throws java.io.IOException {
+        MultitaskNetwork.runUnit(settings, arguments, console);
+    }
+
     public static void main(String[] args) {
         Cli.runFromIde("nm-multitask", args);
     }
@@ -61,7 +68,7 @@ public final class MultitaskExperiment implements Experiment {
     }
 
     private void execute(MultitaskSettings s, int workers, RunDirectory run, PrintStream console) {
-        List<NetworkUnits.ModelUnit> units = new ArrayList<>();
+        List<ModelUnit> units = new ArrayList<>();
         for (NmModel model : s.models().stream().sorted().toList()) {
             for (long seed : s.seeds()) {
                 units.add(MultitaskNetwork.unit(model, seed, run.path().resolve("networks").resolve(model.id() + "-seed" + seed), s));

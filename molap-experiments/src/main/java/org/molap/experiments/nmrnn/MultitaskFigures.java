@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ final class MultitaskFigures {
     private MultitaskFigures() {
     }
 
-    static void write(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<NetworkUnits.ModelUnit> units) {
+    static void write(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<ModelUnit> units) {
         List<String> categories = List.of("DelayPro", "DelayAnti", "MemoryPro", "after: DelayPro", "after: DelayAnti",
                 "after: MemoryPro", "after: MemoryAnti");
         LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
@@ -76,10 +78,10 @@ final class MultitaskFigures {
     }
 
     /** Supp. Fig. 4: each model's first network, one trial per task, on its first two principal components before the go cue. */
-    private static void pcs(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<NetworkUnits.ModelUnit> units) {
+    private static void pcs(RunDirectory run, Map<NmModel, List<MultitaskNetwork.Result>> results, List<ModelUnit> units) {
         LinkedHashMap<String, LinkedHashMap<String, double[][]>> panels = new LinkedHashMap<>();
         for (NmModel model : results.keySet()) {
-            NetworkUnits.ModelUnit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
+            ModelUnit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
             INDArray pcs = Nd4j.createFromNpyFile(u.dir().resolve("state_pcs.npy").toFile());     // [4, trials, T, 3]
             npy(pcs, run, model.id() + "_state_pcs.npy");
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();

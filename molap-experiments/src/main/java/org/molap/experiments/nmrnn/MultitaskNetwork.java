@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -87,13 +89,13 @@ public final class MultitaskNetwork {
     }
 
     /** One network of a run, for {@link NetworkUnits}. */
-    static NetworkUnits.ModelUnit unit(NmModel model, long seed, Path dir, MultitaskSettings s) {
-        return new NetworkUnits.ModelUnit(model, seed, dir, (m, k, d, out) -> run(m, k, s, d, out));
+    static ModelUnit unit(NmModel model, long seed, Path dir, MultitaskSettings s) {
+        return new ModelUnit(model, seed, dir, (m, k, d, out) -> run(m, k, s, d, out));
     }
 
     static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
         MultitaskSettings s = RunDirectory.JSON.readValue(settings.toFile(), MultitaskSettings.class);
-        NetworkUnits.ModelUnit.run(args, (model, seed, dir, out) -> run(model, seed, s, dir, out), console);
+        ModelUnit.run(args, (model, seed, dir, out) -> run(model, seed, s, dir, out), console);
     }
 
     public static Result run(NmModel model, long seed, MultitaskSettings s, Path dir, PrintStream console) {

@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ public final class MwgExperiment implements Experiment {
     }
 
     /** IDE entry point: the same as {@code ./molap run mwg [options]}. */
+    @Override
+    public void runUnit(Path settings, List<String> arguments, PrintStream console) throws java.io.IOException {
+        MwgNetwork.runUnit(settings, arguments, console);
+    }
+
     public static void main(String[] args) {
         Cli.runFromIde("mwg", args);
     }
@@ -54,7 +61,7 @@ public final class MwgExperiment implements Experiment {
 
     private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
         Path unitsDir = run.path().resolve("networks");
-        List<NetworkUnits.ModelUnit> units = new ArrayList<>();
+        List<ModelUnit> units = new ArrayList<>();
         for (NmModel model : s.models().stream().sorted().toList()) {      // the NM-RNN, with its three phases, first
             for (long seed : s.seeds()) {
                 units.add(MwgNetwork.unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed), s));
@@ -62,7 +69,7 @@ public final class MwgExperiment implements Experiment {
         }
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
         Map<NmModel, List<MwgNetwork.Result>> results = new LinkedHashMap<>();
-        for (NetworkUnits.ModelUnit u : units) {
+        for (ModelUnit u : units) {
             results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MwgNetwork.read(u.dir()));
         }
         MwgSummary summary = MwgSummary.of(results);

@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ final class MwgFigures {
     private MwgFigures() {
     }
 
-    static void write(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<NetworkUnits.ModelUnit> units, PrintStream console) {
+    static void write(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<ModelUnit> units, PrintStream console) {
         MeasureWaitGo task = new MeasureWaitGo(MeasureWaitGo.Config.paper());
         arrays(run, results, units);
         produced(run, results);
@@ -36,7 +38,7 @@ final class MwgFigures {
         losses(run, results);
     }
 
-    private static void arrays(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<NetworkUnits.ModelUnit> units) {
+    private static void arrays(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results, List<ModelUnit> units) {
         results.forEach((model, networks) -> {
             npy(Nd4j.createFromArray(networks.stream().map(MwgNetwork.Result::produced).toArray(double[][]::new)),
                     run.arrays().resolve(model.id() + "_produced.npy"));
@@ -107,9 +109,9 @@ final class MwgFigures {
 
     /** Each model's output of its first network at measure time 15, aligned to the go pulse, with the targets. */
     private static void traces(RunDirectory run, MeasureWaitGo task, Map<NmModel, List<MwgNetwork.Result>> results,
-                               List<NetworkUnits.ModelUnit> units) {
+                               List<ModelUnit> units) {
         for (NmModel model : results.keySet()) {
-            NetworkUnits.ModelUnit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
+            ModelUnit u = units.stream().filter(x -> x.model() == model).findFirst().orElseThrow();
             INDArray out = Nd4j.createFromNpyFile(u.dir().resolve("outputs_at_15.npy").toFile());
             List<Integer> intervals = results.get(model).get(0).intervals();
             LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
@@ -134,8 +136,8 @@ final class MwgFigures {
     }
 
     /** The NM-RNN's neuromodulatory signal s_k(t) of its first network, aligned to go, per interval. */
-    private static void gates(RunDirectory run, MeasureWaitGo task, List<NetworkUnits.ModelUnit> units) {
-        NetworkUnits.ModelUnit u = units.stream().filter(x -> x.model() == NmModel.NM_RNN).findFirst().orElse(null);
+    private static void gates(RunDirectory run, MeasureWaitGo task, List<ModelUnit> units) {
+        ModelUnit u = units.stream().filter(x -> x.model() == NmModel.NM_RNN).findFirst().orElse(null);
         if (u == null) {
             return;
         }

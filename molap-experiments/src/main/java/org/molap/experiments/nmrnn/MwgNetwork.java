@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -65,12 +67,12 @@ public final class MwgNetwork {
     /** A child JVM's unit: arguments model, seed and folder. */
     static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
         MwgSettings s = RunDirectory.JSON.readValue(settings.toFile(), MwgSettings.class);
-        NetworkUnits.ModelUnit.run(args, (model, seed, dir, out) -> run(model, seed, s, dir, out), console);
+        ModelUnit.run(args, (model, seed, dir, out) -> run(model, seed, s, dir, out), console);
     }
 
     /** One network of a run, for {@link NetworkUnits}. */
-    static NetworkUnits.ModelUnit unit(NmModel model, long seed, Path dir, MwgSettings s) {
-        return new NetworkUnits.ModelUnit(model, seed, dir, (m, k, d, out) -> run(m, k, s, d, out));
+    static ModelUnit unit(NmModel model, long seed, Path dir, MwgSettings s) {
+        return new ModelUnit(model, seed, dir, (m, k, d, out) -> run(m, k, s, d, out));
     }
 
     /** The model's cell at these settings (3 inputs, 1 output). */

@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.util.List;
 import org.molap.experiments.Options;
 import org.molap.experiments.Profile;

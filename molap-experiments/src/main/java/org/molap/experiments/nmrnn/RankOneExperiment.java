@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,11 @@ public final class RankOneExperiment implements Experiment {
                 RunOption.WORKERS);
     }
 
+    @Override
+    public void runUnit(Path settings, List<String> arguments, PrintStream console) throws java.io.IOException {
+        RankOneNetwork.runUnit(settings, arguments, console);
+    }
+
     public static void main(String[] args) {
         Cli.runFromIde("mwg-rank-one", args);
     }
@@ -62,7 +69,7 @@ public final class RankOneExperiment implements Experiment {
     }
 
     private void execute(RankOneSettings s, int workers, RunDirectory run, PrintStream console) {
-        List<NetworkUnits.ModelUnit> units = new ArrayList<>();
+        List<ModelUnit> units = new ArrayList<>();
         for (long seed : s.seeds()) {
             units.add(RankOneNetwork.unit(seed, run.path().resolve("networks").resolve("rank1-seed" + seed), s));
         }
@@ -101,7 +108,7 @@ public final class RankOneExperiment implements Experiment {
     }
 
     /** s(t) of the first network and the prediction, aligned to go, one panel per test interval. */
-    private static void figure(RunDirectory run, NetworkUnits.ModelUnit unit, RankOneNetwork.Result r) {
+    private static void figure(RunDirectory run, ModelUnit unit, RankOneNetwork.Result r) {
         INDArray curves = Nd4j.createFromNpyFile(unit.dir().resolve("theory_curves.npy").toFile());    // [3, 4, T]
         NetworkUnits.writeArray(run.arrays(), "rank1_theory_curves.npy", curves);
         LinkedHashMap<String, LinkedHashMap<String, double[][]>> panels = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,13 +54,13 @@ public final class RankOneNetwork {
     private RankOneNetwork() {
     }
 
-    static NetworkUnits.ModelUnit unit(long seed, Path dir, RankOneSettings s) {
-        return new NetworkUnits.ModelUnit(NmModel.NM_RNN, seed, dir, (m, k, d, out) -> run(k, s, d, out));
+    static ModelUnit unit(long seed, Path dir, RankOneSettings s) {
+        return new ModelUnit(NmModel.NM_RNN, seed, dir, (m, k, d, out) -> run(k, s, d, out));
     }
 
     static void runUnit(Path settings, List<String> args, PrintStream console) throws IOException {
         RankOneSettings s = RunDirectory.JSON.readValue(settings.toFile(), RankOneSettings.class);
-        NetworkUnits.ModelUnit.run(args, (model, seed, dir, out) -> run(seed, s, dir, out), console);
+        ModelUnit.run(args, (model, seed, dir, out) -> run(seed, s, dir, out), console);
     }
 
     public static Result run(long seed, RankOneSettings s, Path dir, PrintStream console) {

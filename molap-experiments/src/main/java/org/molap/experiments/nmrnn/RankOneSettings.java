@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.parallel.NetworkUnits;
+
 import org.molap.experiments.Options;
 import org.molap.experiments.Profile;
 import org.molap.experiments.UsageException;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.molap.experiments.parallel.NetworkUnits;
 
 /** A resumed run trains only the networks without a result; results read back as written. */
 class NetworkUnitsTest {
@@ -22,9 +23,9 @@ class NetworkUnitsTest {
     @Test
     void finishedNetworksAreKept(@TempDir Path tmp) throws Exception {
         List<String> trained = new ArrayList<>();
-        List<NetworkUnits.ModelUnit> units = new ArrayList<>();
+        List<ModelUnit> units = new ArrayList<>();
         for (long seed = 1; seed <= 3; seed++) {
-            units.add(new NetworkUnits.ModelUnit(NmModel.LR_RNN, seed, tmp.resolve("lr-seed" + seed), (m, k, d, out) -> {
+            units.add(new ModelUnit(NmModel.LR_RNN, seed, tmp.resolve("lr-seed" + seed), (m, k, d, out) -> {
                 trained.add(m.id() + k);
                 NetworkUnits.writeResult(d, new Written(m.id(), k));
             }));

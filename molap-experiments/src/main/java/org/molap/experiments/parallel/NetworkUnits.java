@@ -1,4 +1,4 @@
-package org.molap.experiments.nmrnn;
+package org.molap.experiments.parallel;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,18 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.molap.core.run.RunDirectory;
-import org.molap.experiments.parallel.ChildJvms;
 
 /**
- * Trains the independent networks of a seed 003 run that have no result yet (a resumed run keeps the finished ones):
- * in this JVM with one worker, else in child JVMs, one per core, in the order given (the slowest first). A network
- * is finished when its folder holds {@value #RESULT}.
+ * Trains the independent networks of a run that have no result yet (a resumed run keeps the finished ones): in this
+ * JVM with one worker, else in child JVMs, one per core, in the order given (the slowest first). A network is
+ * finished when its folder holds {@value #RESULT}. A child JVM trains one network through its experiment's
+ * {@link org.molap.experiments.Experiment#runUnit}.
  */
-final class NetworkUnits {
-    static final String RESULT = "result.json";
+public final class NetworkUnits {
+    public static final String RESULT = "result.json";
 
     /** One network: a name, the folder its result goes to, the arguments of {@link Worker}, and how to train it here. */
-    interface Job {
+    public interface Job {
         String name();
 
         Path dir();
@@ -32,36 +32,8 @@ final class NetworkUnits {
         void run(PrintStream console);
     }
 
-    /** How an experiment trains one network of a model and a seed, writing its result into a folder. */
-    interface ModelTraining {
-        void train(NmModel model, long seed, Path dir, PrintStream console);
-    }
-
-    /** A network of a model and a seed: arguments {@code <model> <seed> <dir>}. */
-    record ModelUnit(NmModel model, long seed, Path dir, ModelTraining training) implements Job {
-        @Override
-        public String name() {
-            return model.id() + "-seed" + seed;
-        }
-
-        @Override
-        public List<String> arguments() {
-            return List.of(model.id(), Long.toString(seed), dir.toString());
-        }
-
-        @Override
-        public void run(PrintStream console) {
-            training.train(model, seed, dir, console);
-        }
-
-        /** Trains the unit that {@link #arguments()} describe. */
-        static void run(List<String> arguments, ModelTraining training, PrintStream console) {
-            training.train(NmModel.of(arguments.get(0)), Long.parseLong(arguments.get(1)), Path.of(arguments.get(2)), console);
-        }
-    }
-
     /** Writes a network's result (a record) as {@value #RESULT} in its folder, atomically. */
-    static void writeResult(Path dir, Object result) {
+    public static void writeResult(Path dir, Object result) {
         try {
             Files.createDirectories(dir);
             org.molap.core.run.AtomicFiles.write(dir.resolve(RESULT), RunDirectory.JSON.writeValueAsString(result));
@@ -71,7 +43,7 @@ final class NetworkUnits {
     }
 
     /** The result a finished network left in its folder. */
-    static <T> T readResult(Path dir, Class<T> type) {
+    public static <T> T readResult(Path dir, Class<T> type) {
         try {
             return RunDirectory.JSON.readValue(dir.resolve(RESULT).toFile(), type);
         } catch (IOException e) {
@@ -80,7 +52,7 @@ final class NetworkUnits {
     }
 
     /** Writes an array as {@code <dir>/<name>} (.npy, double precision), creating the folder. */
-    static void writeArray(Path dir, String name, org.nd4j.linalg.api.ndarray.INDArray array) {
+    public static void writeArray(Path dir, String name, org.nd4j.linalg.api.ndarray.INDArray array) {
         try {
             Files.createDirectories(dir);
             org.nd4j.linalg.factory.Nd4j.writeAsNumpy(array.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE), dir.resolve(name).toFile());
@@ -90,7 +62,7 @@ final class NetworkUnits {
     }
 
     /** Appends each network's loss curve ({iteration, loss} points) to the run's metrics.jsonl, phase = network name. */
-    static void writeLossCurves(RunDirectory run, Map<String, double[][]> curves) {
+    public static void writeLossCurves(RunDirectory run, Map<String, double[][]> curves) {
         try (var metrics = run.openJsonLines(RunDirectory.METRICS)) {
             curves.forEach((network, curve) -> {
                 for (double[] point : curve) {
@@ -100,25 +72,20 @@ final class NetworkUnits {
         }
     }
 
-    /** Trains one network of an experiment from its settings file and arguments (a child JVM's main calls it). */
-    interface Experiment {
-        void runUnit(Path settings, List<String> arguments, PrintStream console) throws IOException;
-    }
-
     private NetworkUnits() {
     }
 
     /** The seeds of {@code networks} networks: first, first + 1, ... */
-    static List<Long> seeds(long first, int networks) {
+    public static List<Long> seeds(long first, int networks) {
         return java.util.stream.LongStream.range(first, first + networks).boxed().toList();
     }
 
-    static boolean finished(Path dir) {
+    public static boolean finished(Path dir) {
         return Files.isRegularFile(dir.resolve(RESULT));
     }
 
     /** Trains the unfinished jobs; {@code settings} is serialised for the child JVMs of {@code experiment}. */
-    static void train(String experiment, Object settings, List<? extends Job> jobs, int workers, Path logDir, PrintStream console) {
+    public static void train(String experiment, Object settings, List<? extends Job> jobs, int workers, Path logDir, PrintStream console) {
         List<Job> pending = new ArrayList<>(jobs.stream().filter(j -> !finished(j.dir())).toList());
         if (pending.size() < jobs.size()) {
             console.printf("%d of %d networks were trained before; training the other %d%n", jobs.size() - pending.size(),
@@ -150,14 +117,8 @@ final class NetworkUnits {
         }
 
         public static void main(String[] args) throws IOException {
-            Experiment e = switch (args[0]) {
-                case "mwg" -> MwgNetwork::runUnit;
-                case "element-finder" -> ElementFinderNetwork::runUnit;
-                case "nm-multitask" -> MultitaskNetwork::runUnit;
-                case "mwg-rank-one" -> RankOneNetwork::runUnit;
-                default -> throw new IllegalArgumentException("No seed 003 experiment '" + args[0] + "'.");
-            };
-            e.runUnit(Path.of(args[1]), Arrays.asList(args).subList(2, args.length), System.out);
+            org.molap.experiments.Cli.experiment(args[0]).runUnit(Path.of(args[1]), Arrays.asList(args).subList(2, args.length),
+                    System.out);
         }
     }
 }
