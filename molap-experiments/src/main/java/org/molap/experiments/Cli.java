@@ -28,6 +28,7 @@ public final class Cli {
         register(new org.molap.experiments.nmrnn.RankOneExperiment());
         register(new org.molap.experiments.nmrnn.MultitaskExperiment());
         register(new org.molap.experiments.nmrnn.ElementFinderExperiment());
+        register(new org.molap.experiments.motifs.MotifsExperiment());
     }
 
     private static void register(Experiment e) {

@@ -69,6 +69,19 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
     public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",
             "strength of DNI's projections P = (S / a + I)^-1 (default: 1e-3, Duncker et al. 2020)");
+    public static final RunOption MOTOR_PROFILE = new RunOption("profile", String.class, "quick|paper",
+            "quick (default) finishes in minutes on a laptop; paper uses seed 001's sizes (Table 1, section 8)");
+    public static final RunOption ARCHITECTURES = new RunOption("architectures", String.class, "<a,b,...>",
+            "control, additive, multiplicative, additive-prep, multiplicative-prep (default: quick additive and additive-prep, "
+                    + "paper all five; seed 001 sections 1.2-1.7)");
+    public static final RunOption PREP = new RunOption("prep", Boolean.class, "",
+            "also train each additive or multiplicative architecture named with the preparatory module (seed 001 section 1.7)");
+    public static final RunOption MOTIF_FAMILY = new RunOption("motifs", String.class, "step|oscillatory",
+            "the motif set: step (hard, appendix A.2.2) or oscillatory (easy, A.2.1) (default: step)");
+    public static final RunOption MOTOR_NETWORKS = new RunOption("networks", Integer.class, "<n>",
+            "networks per architecture, seeds --seed, --seed + 1, ..., each with its own J, w and motif set (default: quick 1, paper 3)");
+    public static final RunOption MOTOR_ITERATIONS = new RunOption("iterations", Integer.class, "<n>",
+            "Adam iterations over all motifs (default: quick 300, paper 1000 at rate 1e-2, seed 001 section 3.2's faster alternative)");
     public static final RunOption NM_PROFILE = new RunOption("profile", String.class, "quick|paper",
             "quick (default) finishes in minutes on a laptop; paper uses seed 003's settings (supplement C.3)");
     public static final RunOption NM_MODELS = new RunOption("models", String.class, "<a,b,...>",

@@ -30,7 +30,7 @@ final class MotifNetwork {
      * @param module           the preparatory module's analysis, or null
      */
     record Result(String architecture, long seed, int units, long trainedEntries, boolean othersUnchanged,
-                  List<PhaseRecord> phases, ChainingHarness chaining, PreparatoryModule.Result module, double seconds) {
+                  List<PhaseRecord> phases, ChainingHarness chaining, PreparatoryModule.Analysis module, double seconds) {
     }
 
     /**
@@ -44,18 +44,21 @@ final class MotifNetwork {
     private MotifNetwork() {
     }
 
-    static Result run(Architecture architecture, List<Motif> motifs, long seed, Settings s, TrainingListener... listeners) {
+    /** Trains and tests the network; its trained parameters are left in {@code parameters} (name to array) when given. */
+    static Result run(Architecture architecture, List<Motif> motifs, long seed, Settings s, Map<String, INDArray> parameters,
+                      TrainingListener... listeners) {
         long start = System.nanoTime();
         MotorRateCell.Config config = architecture.config(s.units(), motifs.size(), s.prepRank(), s.initialStd());
         MotorRateCell cell = new MotorRateCell(config);
         int steps = s.learning().steps();
         TrainableModel model = Engines.build(cell, 1, steps, DataType.FLOAT, Loss.mse().masked(), seed, Engines.Engine.AUTO);
         List<PhaseRecord> phases = new ArrayList<>();
-        PreparatoryModule.Result module = null;
+        PreparatoryModule.Analysis module = null;
         if (architecture.prep) {
-            module = PreparatoryModule.train(config, model.array(MotorRateCell.J), s.module(), seed + 1, listeners);
-            model.array(MotorRateCell.U_PREP).assign(module.uPrep());
-            model.array(MotorRateCell.V_PREP).assign(module.vPrep());
+            PreparatoryModule.Result trained = PreparatoryModule.train(config, model.array(MotorRateCell.J), s.module(), seed + 1, listeners);
+            model.array(MotorRateCell.U_PREP).assign(trained.uPrep());
+            model.array(MotorRateCell.V_PREP).assign(trained.vPrep());
+            module = trained.analysis();
             phases.add(module.phase());
         }
         boolean unchanged = true;
@@ -75,6 +78,9 @@ final class MotifNetwork {
         model.parameters().forEach((name, values) -> chains.array(name).assign(values));
         ChainingHarness chaining = ChainingHarness.evaluate(model, steps, chains, chainSteps, motifs, s.testTrials(),
                 s.learning().preparation());
+        if (parameters != null) {
+            model.parameters().forEach((name, values) -> parameters.put(name, values.dup()));
+        }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
                 phases, chaining, module, (System.nanoTime() - start) / 1e9);
     }

@@ -44,18 +44,23 @@ final class PreparatoryModule {
     }
 
     /**
-     * @param rateNorm          mean over 64 fresh trials of |r(t)| after each step t = 1..steps (t = 1 is 0.1 tau)
+     * What the module does (Fig. 12), as results.json keeps it.
+     *
+     * @param rateNorm          mean over the idle trials of |r(t)| after each step t = 1..steps (t = 1 is 0.1 tau)
      * @param maxRealWithModule largest real part of the eigenvalues of g J + U V'
      * @param maxRealWithout    of g J
      * @param maxRealRandomJ    of g J_rnd + U V'
      */
-    record Result(INDArray uPrep, INDArray vPrep, PhaseRecord phase, double[] rateNorm, double maxRealWithModule,
-                  double maxRealWithout, double maxRealRandomJ) {
+    record Analysis(PhaseRecord phase, double[] rateNorm, double maxRealWithModule, double maxRealWithout, double maxRealRandomJ) {
 
         /** |r| at step t (1-based, in Euler steps) relative to |r| after the first step. */
         double relativeNorm(int step) {
             return rateNorm[step - 1] / rateNorm[0];
         }
+    }
+
+    /** The trained loop U_prep V_prep' and its analysis. */
+    record Result(INDArray uPrep, INDArray vPrep, Analysis analysis) {
     }
 
     private PreparatoryModule() {
@@ -91,8 +96,8 @@ final class PreparatoryModule {
                 random.putScalar(a, b, rng.nextGaussian() / Math.sqrt(n));
             }
         }
-        return new Result(u, v, phase, norm, maxRealEigenvalue(jd.mul(g).add(loop)), maxRealEigenvalue(jd.mul(g)),
-                maxRealEigenvalue(random.mul(g).add(loop)));
+        return new Result(u, v, new Analysis(phase, norm, maxRealEigenvalue(jd.mul(g).add(loop)), maxRealEigenvalue(jd.mul(g)),
+                maxRealEigenvalue(random.mul(g).add(loop))));
     }
 
     /** Trials with no motif input and the module on at every step: inputs [B, M + 1, T], targets zero. */

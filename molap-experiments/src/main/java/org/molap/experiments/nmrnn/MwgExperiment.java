@@ -40,12 +40,12 @@ public final class MwgExperiment implements Experiment {
                 RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.LOW_RANK_SCALE, RunOption.WORKERS);
     }
 
-    /** IDE entry point: the same as {@code ./molap run mwg [options]}. */
     @Override
     public void runUnit(Path settings, List<String> arguments, PrintStream console) throws java.io.IOException {
         MwgNetwork.runUnit(settings, arguments, console);
     }
 
+    /** IDE entry point: the same as {@code ./molap run mwg [options]}. */
     public static void main(String[] args) {
         Cli.runFromIde("mwg", args);
     }

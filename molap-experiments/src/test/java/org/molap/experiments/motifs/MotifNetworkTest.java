@@ -27,7 +27,7 @@ class MotifNetworkTest {
 
     @Test
     void theAdditiveNetworkLearnsEachMotifAloneAndIsTested() {
-        MotifNetwork.Result r = MotifNetwork.run(Architecture.ADDITIVE, MOTIFS, 1, settings(40, 100, 1e-2, true));
+        MotifNetwork.Result r = MotifNetwork.run(Architecture.ADDITIVE, MOTIFS, 1, settings(40, 100, 1e-2, true), null);
         assertEquals(3, r.phases().size());
         double first = r.phases().stream().mapToDouble(PhaseRecord::firstLoss).sum();
         double last = r.phases().stream().mapToDouble(PhaseRecord::lastLoss).sum();
@@ -41,7 +41,7 @@ class MotifNetworkTest {
 
     @Test
     void theMultiplicativeNetworkWithTheModuleCountsItsLoopsAndKeepsTheModuleFrozen() {
-        MotifNetwork.Result r = MotifNetwork.run(Architecture.MULTIPLICATIVE_PREP, MOTIFS, 2, settings(30, 200, 1e-2, false));
+        MotifNetwork.Result r = MotifNetwork.run(Architecture.MULTIPLICATIVE_PREP, MOTIFS, 2, settings(30, 200, 1e-2, false), null);
         assertEquals(1 + 1, r.phases().size(), "the module, then the motifs together");
         assertTrue(r.phases().get(1).lastLoss() < 0.7 * r.phases().get(1).firstLoss(), "the loss falls by 30%: " + r.phases().get(1));
         assertTrue(r.othersUnchanged(), "U_prep, V_prep, J, w and the other motifs' b, u, v stay bitwise");
@@ -51,7 +51,7 @@ class MotifNetworkTest {
 
     @Test
     void theControlNetworkTrainsEverythingOnAllMotifs() {
-        MotifNetwork.Result r = MotifNetwork.run(Architecture.CONTROL, MOTIFS, 3, settings(50, 300, 3e-3, false));
+        MotifNetwork.Result r = MotifNetwork.run(Architecture.CONTROL, MOTIFS, 3, settings(50, 300, 3e-3, false), null);
         assertEquals(1, r.phases().size());
         assertEquals(50 * 50 + 50 + 3 * 50, r.trainedEntries(), "Table 1: J, w and b per motif");
         assertTrue(r.phases().get(0).lastLoss() < 0.7 * r.phases().get(0).firstLoss(), "" + r.phases().get(0));

@@ -17,7 +17,7 @@ class PreparatoryModuleTest {
         MotorRateCell.Config network = MotorRateCell.Config.additive(100, 4);
         Nd4j.getRandom().setSeed(5);
         INDArray j = Nd4j.randn(DataType.FLOAT, 100, 100).divi(10);                     // N(0, 1/N)
-        PreparatoryModule.Result r = PreparatoryModule.train(network, j, PreparatoryModule.Settings.quick(), 7);
+        PreparatoryModule.Analysis r = PreparatoryModule.train(network, j, PreparatoryModule.Settings.quick(), 7).analysis();
         // the spec's quick gate is a 90% fall; passive decay alone (g J + U V' = 0) would leave about 7% of the first
         // minibatch's cost, and 300 minibatches reach about 11% (a single minibatch's cost, so noisy): 85% is asked
         assertTrue(r.phase().lastLoss() < 0.15 * r.phase().firstLoss(), "the cost falls by 85%: " + r.phase());
