@@ -20,17 +20,26 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 record ChainingHarness(double[][] random, double[][] predecessors) {
 
-    /** Runs both tests: {@code single} has room for the longest motif, {@code chains} for the longest pair. */
+    /**
+     * Runs both tests: {@code single} has room for the longest motif, {@code chains} for the longest pair. When
+     * {@code examples} is given, it receives per motif the output of its first random start ("random_outputs") and
+     * after its first predecessor ("chained_outputs"), [motif, longest motif] with zeros after the motif's end.
+     */
     static ChainingHarness evaluate(TrainableModel single, int singleSteps, TrainableModel chains, int chainSteps,
-                                    List<Motif> motifs, int trials, int preparation) {
+                                    List<Motif> motifs, int trials, int preparation, java.util.Map<String, double[][]> examples) {
         int m = motifs.size();
+        int longest = motifs.stream().mapToInt(Motif::length).max().orElseThrow();
         double[][] random = new double[m][];
         double[][] predecessors = new double[m][m];
+        double[][] randomOut = new double[m][longest];
+        double[][] chainedOut = new double[m][longest];
         for (int mu = 0; mu < m; mu++) {
             int[] order = new int[trials];
             Arrays.fill(order, mu);
             MotorTrials t = MotorTrials.single(motifs, order, preparation, singleSteps, DataType.FLOAT);
-            random[mu] = t.rmse(single.forward(t.inputs()));
+            org.nd4j.linalg.api.ndarray.INDArray out = single.forward(t.inputs());
+            random[mu] = t.rmse(out);
+            t.scored(out, 0, randomOut[mu]);
             int[][] pairs = new int[m - 1][];
             for (int nu = 0, i = 0; nu < m; nu++) {
                 if (nu != mu) {
@@ -38,11 +47,17 @@ record ChainingHarness(double[][] random, double[][] predecessors) {
                 }
             }
             MotorTrials c = MotorTrials.chains(motifs, pairs, preparation, chainSteps, DataType.FLOAT);
-            double[] rmse = c.rmse(chains.forward(c.inputs()));
+            org.nd4j.linalg.api.ndarray.INDArray chained = chains.forward(c.inputs());
+            double[] rmse = c.rmse(chained);
+            c.scored(chained, 0, chainedOut[mu]);
             predecessors[mu][mu] = Double.NaN;
             for (int i = 0; i < pairs.length; i++) {
                 predecessors[pairs[i][0]][mu] = rmse[i];
             }
+        }
+        if (examples != null) {
+            examples.put("random_outputs", randomOut);
+            examples.put("chained_outputs", chainedOut);
         }
         return new ChainingHarness(random, predecessors);
     }

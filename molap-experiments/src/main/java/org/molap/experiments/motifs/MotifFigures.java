@@ -19,8 +19,12 @@ final class MotifFigures {
     private MotifFigures() {
     }
 
-    static void write(RunDirectory run, Map<Architecture, List<MotifNetwork.Result>> results) {
+    static void write(RunDirectory run, Map<Architecture, List<MotifNetwork.Result>> results, List<MotifUnit> units,
+                      MotifSettings settings) {
         scores(run, results);
+        for (Architecture a : results.keySet()) {
+            units.stream().filter(u -> u.architecture() == a).findFirst().ifPresent(u -> outputs(run, u, settings));
+        }
         results.forEach((a, rs) -> {
             double[][] p = rs.get(0).chaining().predecessors();
             // rows: the predecessor; columns: the motif scored; the diagonal: from random starts
@@ -68,6 +72,33 @@ final class MotifFigures {
         BarChart.write(run.figures().resolve("motifs_scores.png"), "Network score: RMSE averaged over motifs (mean +- sd over "
                 + "networks)", "RMSE", labels, series, Map.of("from random initial states", randomSd,
                 "after each other motif (zero-shot)", chainedSd), 0, 1.1 * top, null);
+    }
+
+    /** Fig. 2a (i): per motif, the target, the output from a random start and the output after another motif. */
+    private static void outputs(RunDirectory run, MotifUnit u, MotifSettings settings) {
+        List<org.molap.core.tasks.motifs.Motif> motifs = settings.motifSet(u.seed());
+        org.nd4j.linalg.api.ndarray.INDArray random = org.nd4j.linalg.factory.Nd4j.createFromNpyFile(u.dir().resolve("random_outputs.npy").toFile());
+        org.nd4j.linalg.api.ndarray.INDArray chained = org.nd4j.linalg.factory.Nd4j.createFromNpyFile(u.dir().resolve("chained_outputs.npy").toFile());
+        LinkedHashMap<String, LinkedHashMap<String, double[][]>> panels = new LinkedHashMap<>();
+        for (int m = 0; m < motifs.size(); m++) {
+            int length = motifs.get(m).length();
+            double[] tau = new double[length];
+            double[] r = new double[length];
+            double[] c = new double[length];
+            for (int k = 0; k < length; k++) {
+                tau[k] = 0.1 * k;
+                r[k] = random.getDouble(m, k);
+                c[k] = chained.getDouble(m, k);
+            }
+            LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
+            curves.put("target", new double[][] {tau, motifs.get(m).values()});
+            curves.put("from a random start", new double[][] {tau, r});
+            curves.put("after another motif (motif 1; motif 2 for motif 1)", new double[][] {tau, c});
+            panels.put(motifs.get(m).name(), curves);
+        }
+        LineChart.grid(run.figures().resolve("motifs_outputs_" + u.architecture().id().replace('-', '_') + ".png"),
+                u.architecture().label + ", seed " + u.seed() + ": output against target", "time (tau)", "output", panels, Map.of(),
+                Math.min(motifs.size(), 4), null);
     }
 
     private static double[][] withDiagonal(double[][] p, double[] diagonal) {

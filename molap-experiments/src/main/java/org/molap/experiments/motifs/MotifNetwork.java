@@ -44,8 +44,11 @@ final class MotifNetwork {
     private MotifNetwork() {
     }
 
-    /** Trains and tests the network; its trained parameters are left in {@code parameters} (name to array) when given. */
-    static Result run(Architecture architecture, List<Motif> motifs, long seed, Settings s, Map<String, INDArray> parameters,
+    /**
+     * Trains and tests the network. When {@code arrays} is given it receives the trained parameters and the harness's
+     * example outputs (see {@link ChainingHarness#evaluate}).
+     */
+    static Result run(Architecture architecture, List<Motif> motifs, long seed, Settings s, Map<String, INDArray> arrays,
                       TrainingListener... listeners) {
         long start = System.nanoTime();
         MotorRateCell.Config config = architecture.config(s.units(), motifs.size(), s.prepRank(), s.initialStd());
@@ -76,10 +79,12 @@ final class MotifNetwork {
         int chainSteps = ChainingHarness.longestPair(motifs);
         TrainableModel chains = Engines.build(cell, 1, chainSteps, DataType.FLOAT, Loss.mse().masked(), seed + 2, Engines.Engine.AUTO);
         model.parameters().forEach((name, values) -> chains.array(name).assign(values));
+        Map<String, double[][]> examples = new LinkedHashMap<>();
         ChainingHarness chaining = ChainingHarness.evaluate(model, steps, chains, chainSteps, motifs, s.testTrials(),
-                s.learning().preparation());
-        if (parameters != null) {
-            model.parameters().forEach((name, values) -> parameters.put(name, values.dup()));
+                s.learning().preparation(), examples);
+        if (arrays != null) {
+            model.parameters().forEach((name, values) -> arrays.put(name, values.dup()));
+            examples.forEach((name, values) -> arrays.put(name, org.nd4j.linalg.factory.Nd4j.createFromArray(values)));
         }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
                 phases, chaining, module, (System.nanoTime() - start) / 1e9);

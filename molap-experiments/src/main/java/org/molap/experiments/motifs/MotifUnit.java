@@ -16,8 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One network of a motifs run, as a {@link NetworkUnits.Job}: arguments {@code <architecture> <seed> <dir>}. Writes
- * its result, its chaining arrays (random [motif, trial], predecessors [predecessor, motif]) and, with the module, its
- * U_prep and V_prep into its folder.
+ * its result, its chaining arrays (random [motif, trial], predecessors [predecessor, motif]), one output per motif from
+ * a random start and after its first predecessor, and, with the module, its U_prep and V_prep into its folder.
  */
 record MotifUnit(Architecture architecture, long seed, Path dir, MotifSettings settings) implements NetworkUnits.Job {
 
@@ -35,13 +35,15 @@ record MotifUnit(Architecture architecture, long seed, Path dir, MotifSettings s
     public void run(PrintStream console) {
         List<Motif> motifs = settings.motifSet(seed);
         MotifNetwork.Settings s = settings.network(architecture, motifs);
-        Map<String, INDArray> parameters = new LinkedHashMap<>();
-        MotifNetwork.Result r = MotifNetwork.run(architecture, motifs, seed, s, parameters, new ProgressLog(settings.iterations()));
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        MotifNetwork.Result r = MotifNetwork.run(architecture, motifs, seed, s, arrays, new ProgressLog(settings.iterations()));
         NetworkUnits.writeArray(dir, "random_rmse.npy", Nd4j.createFromArray(r.chaining().random()));
         NetworkUnits.writeArray(dir, "predecessor_rmse.npy", Nd4j.createFromArray(r.chaining().predecessors()));
+        NetworkUnits.writeArray(dir, "random_outputs.npy", arrays.get("random_outputs"));
+        NetworkUnits.writeArray(dir, "chained_outputs.npy", arrays.get("chained_outputs"));
         if (architecture.prep) {
-            NetworkUnits.writeArray(dir, "U_prep.npy", parameters.get(MotorRateCell.U_PREP));
-            NetworkUnits.writeArray(dir, "V_prep.npy", parameters.get(MotorRateCell.V_PREP));
+            NetworkUnits.writeArray(dir, "U_prep.npy", arrays.get(MotorRateCell.U_PREP));
+            NetworkUnits.writeArray(dir, "V_prep.npy", arrays.get(MotorRateCell.V_PREP));
         }
         NetworkUnits.writeResult(dir, r);
         console.println(MotifNetwork.describe(r));

@@ -74,7 +74,7 @@ public final class MotifsExperiment implements Experiment {
         Map<Architecture, List<MotifNetwork.Result>> results = new LinkedHashMap<>();
         units.forEach(u -> results.computeIfAbsent(u.architecture(), a -> new ArrayList<>()).add(MotifUnit.read(u.dir())));
         MotifSummary summary = MotifSummary.of(results, s.motifs());
-        MotifFigures.write(run, results);
+        MotifFigures.write(run, results, units, s);
         run.writeJson(RunDirectory.RESULTS, summary.json(s));
         summary.print(console);
     }

@@ -93,6 +93,13 @@ record MotorTrials(INDArray inputs, INDArray targets, INDArray mask, int[] score
         return new org.nd4j.linalg.dataset.DataSet(inputs, targets, null, mask);
     }
 
+    /** Copies trial {@code trial}'s outputs over its scored steps into the start of {@code into}. */
+    void scored(INDArray outputs, int trial, double[] into) {
+        for (int k = 0; k < scoredSteps[trial]; k++) {
+            into[k] = outputs.getDouble(trial, 0, scoredFrom[trial] + k);
+        }
+    }
+
     /** Per trial, the root mean squared error of outputs [B, 1, T] over its scored steps (section 4.0). */
     double[] rmse(INDArray outputs) {
         double[] rmse = new double[size()];
