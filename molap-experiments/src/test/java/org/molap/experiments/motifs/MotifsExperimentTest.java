@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.molap.core.run.RunDirectory;
-import org.molap.experiments.Cli;
+import org.molap.experiments.CliRun;
 import org.molap.experiments.OptionMistakes;
 
 /**
@@ -25,12 +22,7 @@ class MotifsExperimentTest {
 
     @Test
     void theQuickProfileTrainsTestsAndJudges(@TempDir Path tmp) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"run", "motifs", "--iterations", "150", "--workers", "1", "--out", tmp.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertEquals(0, code);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        Path run = Path.of(lines.get(lines.size() - 1));
+        Path run = CliRun.run("run", "motifs", "--iterations", "150", "--workers", "1", "--out", tmp.toString());
         JsonNode results = RunDirectory.JSON.readTree(run.resolve(RunDirectory.RESULTS).toFile());
         JsonNode additive = results.path("architectures").path("additive");
         assertEquals(100, additive.path("units").asInt());
