@@ -40,7 +40,9 @@ final class Resume {
             throw new UsageException(dir + " is still running (process " + manifest.path("pid").asText() + " on "
                     + manifest.path("machine").path("host").asText() + "); stop it before resuming.");
         }
-        if (!Files.isDirectory(dir.resolve(RunLifecycle.CHECKPOINTS))) {
+        // a run of independent networks keeps each finished one in networks/ (it may have no checkpoint of its own)
+        if (!Files.isDirectory(dir.resolve(RunLifecycle.CHECKPOINTS))
+                && !Files.isDirectory(dir.resolve(org.molap.experiments.parallel.NetworkUnits.NETWORKS))) {
             throw new UsageException(dir + " has no checkpoints to resume from (it stopped before its first one); run it again.");
         }
         Experiment experiment = experiments.get(manifest.path("experiment").asText());

@@ -113,8 +113,10 @@ public final class RunLifecycle {
                 }
             }
             LOG.info("{} in {}, effective configuration:\n{}", name, run.path(), yaml(config));
+            // a resumed run of independent networks may have kept only their results (networks/), no checkpoint
+            boolean fromCheckpoints = resume && java.nio.file.Files.isDirectory(run.path().resolve(CHECKPOINTS));
             Checkpoints checkpoints = new Checkpoints(run.path().resolve(CHECKPOINTS), checkpointEvery > 0 ? 0 : CHECKPOINT_MILLIS,
-                    checkpointEvery, Map.of(RunDirectory.METRICS, run.path().resolve(RunDirectory.METRICS)), resume);
+                    checkpointEvery, Map.of(RunDirectory.METRICS, run.path().resolve(RunDirectory.METRICS)), fromCheckpoints);
             try (Checkpoints.Active active = checkpoints.activate()) {
                 body.accept(run);
             }

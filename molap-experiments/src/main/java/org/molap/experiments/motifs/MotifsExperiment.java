@@ -67,7 +67,7 @@ public final class MotifsExperiment implements Experiment {
         }
         for (Architecture a : s.architectureList()) {
             for (long seed : s.seeds()) {
-                units.add(new MotifUnit(a, seed, run.path().resolve("networks").resolve(a.id() + "-seed" + seed), s));
+                units.add(new MotifUnit(a, seed, run.path().resolve(NetworkUnits.NETWORKS).resolve(a.id() + "-seed" + seed), s));
             }
         }
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);

@@ -69,7 +69,7 @@ public final class ElementFinderExperiment implements Experiment {
         List<ElementFinderNetwork.Unit> units = new ArrayList<>();
         for (int c = 0; c < s.conditions().size(); c++) {
             for (long seed : s.seeds()) {
-                units.add(new ElementFinderNetwork.Unit(c, seed, run.path().resolve("networks")
+                units.add(new ElementFinderNetwork.Unit(c, seed, run.path().resolve(NetworkUnits.NETWORKS)
                         .resolve(s.conditions().get(c).name() + "-seed" + seed), s));
             }
         }

@@ -71,7 +71,7 @@ public final class MultitaskExperiment implements Experiment {
         List<ModelUnit> units = new ArrayList<>();
         for (NmModel model : s.models().stream().sorted().toList()) {
             for (long seed : s.seeds()) {
-                units.add(MultitaskNetwork.unit(model, seed, run.path().resolve("networks").resolve(model.id() + "-seed" + seed), s));
+                units.add(MultitaskNetwork.unit(model, seed, run.path().resolve(NetworkUnits.NETWORKS).resolve(model.id() + "-seed" + seed), s));
             }
         }
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);

@@ -60,7 +60,7 @@ public final class MwgExperiment implements Experiment {
     }
 
     private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
-        Path unitsDir = run.path().resolve("networks");
+        Path unitsDir = run.path().resolve(NetworkUnits.NETWORKS);
         List<ModelUnit> units = new ArrayList<>();
         for (NmModel model : s.models().stream().sorted().toList()) {      // the NM-RNN, with its three phases, first
             for (long seed : s.seeds()) {

@@ -71,7 +71,7 @@ public final class RankOneExperiment implements Experiment {
     private void execute(RankOneSettings s, int workers, RunDirectory run, PrintStream console) {
         List<ModelUnit> units = new ArrayList<>();
         for (long seed : s.seeds()) {
-            units.add(RankOneNetwork.unit(seed, run.path().resolve("networks").resolve("rank1-seed" + seed), s));
+            units.add(RankOneNetwork.unit(seed, run.path().resolve(NetworkUnits.NETWORKS).resolve("rank1-seed" + seed), s));
         }
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
         List<RankOneNetwork.Result> results = units.stream().map(u -> RankOneNetwork.read(u.dir())).toList();

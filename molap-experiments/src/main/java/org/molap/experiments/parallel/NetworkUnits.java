@@ -18,6 +18,8 @@ import org.molap.core.run.RunDirectory;
  * {@link org.molap.experiments.Experiment#runUnit}.
  */
 public final class NetworkUnits {
+    /** The folder of a run that holds one folder per network. */
+    public static final String NETWORKS = "networks";
     public static final String RESULT = "result.json";
 
     /** One network: a name, the folder its result goes to, the arguments of {@link Worker}, and how to train it here. */
