@@ -12,6 +12,7 @@ import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.train.PhaseRecord;
 import org.molap.dl4j.train.TrainableSet;
 import org.molap.dl4j.train.TrainingListener;
+import org.molap.experiments.molap.LossCurve;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * has one, the motifs learned (one at a time, or all at once for the control network), then the chaining test.
  */
 final class MotifNetwork {
+    private static final int LOSS_POINTS = 200;
 
     /**
      * What one network did.
@@ -28,9 +30,11 @@ final class MotifNetwork {
      * @param othersUnchanged  whether learning left every entry outside the motif parameters (and, motif after motif,
      *                         outside the motif's own columns) bitwise as it was
      * @param module           the preparatory module's analysis, or null
+     * @param lossCurve        the motif learning's loss, {iteration, loss} points (Fig. 17)
      */
     record Result(String architecture, long seed, int units, long trainedEntries, boolean othersUnchanged,
-                  List<PhaseRecord> phases, ChainingHarness chaining, PreparatoryModule.Analysis module, double seconds) {
+                  List<PhaseRecord> phases, ChainingHarness chaining, PreparatoryModule.Analysis module, double seconds,
+                  double[][] lossCurve) {
     }
 
     /**
@@ -65,14 +69,19 @@ final class MotifNetwork {
             phases.add(module.phase());
         }
         boolean unchanged = true;
-        if (architecture == Architecture.CONTROL || !s.sequential()) {
+        boolean together = architecture == Architecture.CONTROL || !s.sequential();
+        LossCurve curve = new LossCurve(s.learning().iterations() * (together ? 1 : motifs.size()), LOSS_POINTS);
+        TrainingListener[] learning = java.util.stream.Stream.concat(java.util.Arrays.stream(listeners), java.util.stream.Stream.of(curve))
+                .toArray(TrainingListener[]::new);
+        if (together) {
             Map<String, INDArray> before = snapshot(model);
-            phases.add(MotifLearner.learnTogether(architecture, model, motifs, s.learning(), listeners));
+            phases.add(MotifLearner.learnTogether(architecture, model, motifs, s.learning(), learning));
             unchanged = onlyTrainedEntriesMoved(before, model, MotifLearner.forAll(architecture));
         } else {
             for (int k = 0; k < motifs.size(); k++) {
                 Map<String, INDArray> before = snapshot(model);
-                phases.add(MotifLearner.learn(architecture, model, motifs, k, s.learning(), listeners));
+                curve.startingAt(k * s.learning().iterations());
+                phases.add(MotifLearner.learn(architecture, model, motifs, k, s.learning(), learning));
                 unchanged &= onlyTrainedEntriesMoved(before, model, MotifLearner.forMotif(architecture, model, k));
             }
         }
@@ -87,7 +96,7 @@ final class MotifNetwork {
             examples.forEach((name, values) -> arrays.put(name, org.nd4j.linalg.factory.Nd4j.createFromArray(values)));
         }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
-                phases, chaining, module, (System.nanoTime() - start) / 1e9);
+                phases, chaining, module, (System.nanoTime() - start) / 1e9, curve.points());
     }
 
     private static Map<String, INDArray> snapshot(TrainableModel model) {

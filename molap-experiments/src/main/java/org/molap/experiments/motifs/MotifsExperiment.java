@@ -73,6 +73,9 @@ public final class MotifsExperiment implements Experiment {
         NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
         Map<Architecture, List<MotifNetwork.Result>> results = new LinkedHashMap<>();
         units.forEach(u -> results.computeIfAbsent(u.architecture(), a -> new ArrayList<>()).add(MotifUnit.read(u.dir())));
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        results.values().forEach(rs -> rs.forEach(r -> curves.put(r.architecture() + "-seed" + r.seed(), r.lossCurve())));
+        NetworkUnits.writeLossCurves(run, curves);
         MotifSummary summary = MotifSummary.of(results, s.motifs());
         MotifFigures.write(run, results, units, s);
         run.writeJson(RunDirectory.RESULTS, summary.json(s));

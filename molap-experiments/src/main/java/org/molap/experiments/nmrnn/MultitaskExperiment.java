@@ -1,5 +1,7 @@
 package org.molap.experiments.nmrnn;
 
+import org.molap.experiments.molap.LossCurve;
+
 import org.molap.experiments.parallel.NetworkUnits;
 
 import java.io.PrintStream;

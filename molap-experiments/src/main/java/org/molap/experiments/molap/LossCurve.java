@@ -1,4 +1,4 @@
-package org.molap.experiments.nmrnn;
+package org.molap.experiments.molap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,19 +8,19 @@ import org.molap.dl4j.train.TrainingListener;
  * A network's training loss, every {@code every}-th iteration counted across its phases ({iteration, loss} points,
  * for metrics.jsonl and the loss figures), and the lowest loss seen.
  */
-final class LossCurve implements TrainingListener {
+public final class LossCurve implements TrainingListener {
     private final List<double[]> points = new ArrayList<>();
     private final int every;
     private int offset;
     private double lowest = Double.POSITIVE_INFINITY;
 
     /** About {@code points} points over {@code iterations} iterations in all. */
-    LossCurve(int iterations, int points) {
+    public LossCurve(int iterations, int points) {
         this.every = Math.max(1, iterations / points);
     }
 
     /** The next phase's iterations count on from {@code iterations}. */
-    LossCurve startingAt(int iterations) {
+    public LossCurve startingAt(int iterations) {
         this.offset = iterations;
         return this;
     }
@@ -33,11 +33,11 @@ final class LossCurve implements TrainingListener {
         }
     }
 
-    double[][] points() {
+    public double[][] points() {
         return points.toArray(double[][]::new);
     }
 
-    double lowest() {
+    public double lowest() {
         return lowest;
     }
 }
