@@ -83,8 +83,9 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
      * Work buffers for one batch size, reused across calls (allocating and zeroing them, 50 MB each at the paper
      * size, took half the iteration): states X and rates R, [(T+1)*B, N] (block 0 is the initial state); the
      * state-free drive and noise, the rates' slopes 1 - R^2 and the errors G, [T*B, N] (block k: step k + 1); labels
-     * [T*B, M+1]; with the module its products Q = p R V_p and E, [T*B, P]; with loops the selected u_mu and v_mu
-     * [T*B, N] and the gated c and h [T*B, 1]; and every buffer's step views.
+     * [T*B, M+1], split into the motif labels M [T*B, M], the window p and the loops' gate q [T*B, 1]; with the module
+     * its products Q = p R V_p and E, [T*B, P]; with loops the selected u_mu and v_mu [T*B, N] and the gated c and h
+     * [T*B, 1]; and every buffer's step views.
      */
     private final class Buffers {
         final long batch;
@@ -95,6 +96,11 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         final INDArray slope;
         final INDArray g;
         final INDArray labels;
+        final INDArray motifs;
+        final INDArray window;
+        final INDArray gate;
+        final INDArray[] windows;
+        final INDArray[] gates;
         final INDArray[] xs;
         final INDArray[] rs;
         final INDArray[] frees;
@@ -112,10 +118,6 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         final INDArray[] vs;
         final INDArray[] cs;
         final INDArray[] hs;
-        /** Per step, the window p_k and the loops' gate q_k, [B, 1] views of columns. */
-        INDArray[] windows;
-        INDArray[] gates;
-        INDArray gate;
 
         Buffers(long b) {
             int n = c.units();
@@ -127,6 +129,11 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             slope = Nd4j.create(dtype, (steps + 1) * b, n);
             g = Nd4j.create(dtype, steps * b, n);
             labels = Nd4j.create(dtype, steps * b, c.motifs() + 1);
+            motifs = Nd4j.create(dtype, steps * b, c.motifs());
+            window = Nd4j.create(dtype, steps * b, 1);
+            gate = Nd4j.ones(dtype, steps * b, 1);                  // 1 - p with the module (set per call), else 1
+            windows = views(window, b);
+            gates = views(gate, b);
             xs = views(x, b);
             rs = views(r, b);
             frees = views(free, b);
@@ -151,10 +158,6 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
 
     private Buffers buffers;
 
-    /** The motif labels [T*B, M] of this call's inputs, and the preparation window [T*B, 1]. */
-    private INDArray motifs;
-    private INDArray window;
-
     /** The forward pass into the buffers; returns the outputs [T*B, O]. */
     private INDArray run(INDArray inputs) {
         long b = inputs.size(0);
@@ -166,36 +169,38 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         }
         Buffers w = buffers;
         TimeMajor.into(inputs, w.labels);
-        motifs = w.labels.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())).dup();
-        window = w.labels.get(NDArrayIndex.all(), NDArrayIndex.interval(c.motifs(), c.motifs() + 1)).dup();
-        w.windows = views(window, b);
-        w.gate = c.prepRank() > 0 ? window.rsub(1) : Nd4j.ones(dtype, window.shape());
-        w.gates = views(w.gate, b);
+        w.motifs.assign(w.labels.get(NDArrayIndex.all(), NDArrayIndex.interval(0, c.motifs())));
+        w.window.assign(w.labels.get(NDArrayIndex.all(), NDArrayIndex.interval(c.motifs(), c.motifs() + 1)));
+        if (c.prepRank() > 0) {
+            w.gate.assign(w.window).rsubi(1);
+        }
         w.xs[0].assign(0);
         if (c.initialStd() > 0) {
             noise.fill(w.xs[0]).muli(c.initialStd());
         }
         // a D_k + sigma Xi_k for all steps: the state-free part of every step, added after its product
-        Gemm.into(inputLabels(), false, array(MotorRateCell.B), true, w.free, a, 0);
+        Gemm.into(inputLabels(w), false, array(MotorRateCell.B), true, w.free, a, 0);
         if (c.inputs() == MotorRateCell.Inputs.TWO_INPUTS) {
-            Gemm.into(motifs.mulColumnVector(window.rsub(1)), false, array(MotorRateCell.B2), true, w.free, a, 1);
+            Gemm.into(afterPreparation(w), false, array(MotorRateCell.B2), true, w.free, a, 1);
         }
         if (c.noise() > 0) {
             Gemm.axpy(c.noise(), noise.fill(w.noiseDraws), w.free);
         }
         if (c.motifLoops()) {
-            Gemm.into(motifs, false, array(MotorRateCell.U), true, w.uSelected, 1, 0);
-            Gemm.into(motifs, false, array(MotorRateCell.V), true, w.vSelected, 1, 0);
+            Gemm.into(w.motifs, false, array(MotorRateCell.U), true, w.uSelected, 1, 0);
+            Gemm.into(w.motifs, false, array(MotorRateCell.V), true, w.vSelected, 1, 0);
         }
         float[] scratch = new float[(int) (b * n)];
         FastTanh.inPlace(w.rs[0].assign(w.xs[0]), scratch);
         INDArray j = array(MotorRateCell.J);
+        INDArray uPrep = c.prepRank() > 0 ? array(MotorRateCell.U_PREP) : null;
+        INDArray vPrep = c.prepRank() > 0 ? array(MotorRateCell.V_PREP) : null;
         for (int k = 0; k < steps; k++) {
             INDArray next = w.xs[k + 1];
             Gemm.into(w.rs[k], false, j, true, next, a * c.gain(), 0);
-            if (c.prepRank() > 0) {
-                Gemm.into(w.rs[k], false, array(MotorRateCell.V_PREP), false, w.qs[k], 1, 0).muliColumnVector(w.windows[k]);
-                Gemm.into(w.qs[k], false, array(MotorRateCell.U_PREP), true, next, a, 1);
+            if (uPrep != null) {
+                Gemm.into(w.rs[k], false, vPrep, false, w.qs[k], 1, 0).muliColumnVector(w.windows[k]);
+                Gemm.into(w.qs[k], false, uPrep, true, next, a, 1);
             }
             if (c.motifLoops()) {
                 w.cs[k].assign(w.vs[k].mul(w.rs[k]).sum(true, 1)).muli(w.gates[k]);
@@ -209,8 +214,13 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     }
 
     /** The labels B acts through: M, or p M when the input is on during preparation only (or is b1 of two inputs). */
-    private INDArray inputLabels() {
-        return c.inputs() == MotorRateCell.Inputs.ALWAYS ? motifs : motifs.mulColumnVector(window);
+    private INDArray inputLabels(Buffers w) {
+        return c.inputs() == MotorRateCell.Inputs.ALWAYS ? w.motifs : w.motifs.mulColumnVector(w.window);
+    }
+
+    /** The labels B2 of the two-inputs architecture acts through: (1 - p) M. */
+    private static INDArray afterPreparation(Buffers w) {
+        return w.motifs.mulColumnVector(w.window.rsub(1));
     }
 
     @Override
@@ -239,12 +249,14 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         w.slope.assign(w.r).muli(w.r).rsubi(1);                                        // 1 - R^2
         INDArray j = array(MotorRateCell.J);
         INDArray dJ = variables.contains(MotorRateCell.J) ? Nd4j.zeros(dtype, j.shape()) : null;
+        INDArray uPrep = c.prepRank() > 0 ? array(MotorRateCell.U_PREP) : null;
+        INDArray vPrep = c.prepRank() > 0 ? array(MotorRateCell.V_PREP) : null;
         INDArray[] gs = w.gs;
         for (int k = steps - 1; k >= 0; k--) {
             if (k < steps - 1) {
                 Gemm.into(gs[k + 1], false, j, false, gs[k], a * c.gain(), 1);
-                if (c.prepRank() > 0) {
-                    Gemm.into(w.es[k + 1], false, array(MotorRateCell.V_PREP), true, gs[k], a, 1);
+                if (vPrep != null) {
+                    Gemm.into(w.es[k + 1], false, vPrep, true, gs[k], a, 1);
                 }
                 if (c.motifLoops()) {
                     Gemm.axpy(a, w.vs[k + 1].mulColumnVector(w.hs[k + 1]), gs[k]);
@@ -254,8 +266,8 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             } else {
                 gs[k].muli(w.slopes[k + 1]);
             }
-            if (c.prepRank() > 0) {
-                Gemm.into(gs[k], false, array(MotorRateCell.U_PREP), false, w.es[k], 1, 0).muliColumnVector(w.windows[k]);
+            if (uPrep != null) {
+                Gemm.into(gs[k], false, uPrep, false, w.es[k], 1, 0).muliColumnVector(w.windows[k]);
             }
             if (c.motifLoops()) {
                 w.hs[k].assign(gs[k].mul(w.us[k]).sum(true, 1)).muli(w.gates[k]);
@@ -270,10 +282,10 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             grads.put(MotorRateCell.J, dJ);
         }
         if (variables.contains(MotorRateCell.B)) {
-            grads.put(MotorRateCell.B, Gemm.product(w.g, true, inputLabels(), false).muli(a));
+            grads.put(MotorRateCell.B, Gemm.product(w.g, true, inputLabels(w), false).muli(a));
         }
         if (variables.contains(MotorRateCell.B2)) {
-            grads.put(MotorRateCell.B2, Gemm.product(w.g, true, motifs.mulColumnVector(window.rsub(1)), false).muli(a));
+            grads.put(MotorRateCell.B2, Gemm.product(w.g, true, afterPreparation(w), false).muli(a));
         }
         if (variables.contains(MotorRateCell.U_PREP)) {
             grads.put(MotorRateCell.U_PREP, Gemm.product(w.g, true, w.q, false).muli(a));
@@ -282,10 +294,10 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             grads.put(MotorRateCell.V_PREP, Gemm.product(before, true, w.e, false).muli(a));
         }
         if (variables.contains(MotorRateCell.U)) {
-            grads.put(MotorRateCell.U, Gemm.product(w.g.mulColumnVector(w.cGated), true, motifs, false).muli(a));
+            grads.put(MotorRateCell.U, Gemm.product(w.g.mulColumnVector(w.cGated), true, w.motifs, false).muli(a));
         }
         if (variables.contains(MotorRateCell.V)) {
-            grads.put(MotorRateCell.V, Gemm.product(before.mulColumnVector(w.hGated), true, motifs, false).muli(a));
+            grads.put(MotorRateCell.V, Gemm.product(before.mulColumnVector(w.hGated), true, w.motifs, false).muli(a));
         }
         if (variables.contains(Unroller.W_OUT)) {
             grads.put(Unroller.W_OUT, dY == null ? Nd4j.zeros(dtype, outputs, c.units()) : Gemm.product(dY, true, rates, false));

@@ -19,6 +19,13 @@ public interface TrainableModel {
     /** Every parameter array by name; the trainer updates them in place. */
     Map<String, INDArray> parameters();
 
+    /** A copy of every parameter array by name (to compare with after training). */
+    default Map<String, INDArray> snapshot() {
+        Map<String, INDArray> copy = new java.util.LinkedHashMap<>();
+        parameters().forEach((name, values) -> copy.put(name, values.dup()));
+        return copy;
+    }
+
     /** The live array of one parameter. */
     default INDArray array(String variable) {
         INDArray a = parameters().get(variable);

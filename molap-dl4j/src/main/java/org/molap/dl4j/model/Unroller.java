@@ -69,12 +69,12 @@ public final class Unroller {
      * building it (a graph of 1000 steps takes a minute and more to build).
      */
     public static Map<String, org.nd4j.linalg.api.ndarray.INDArray> initialParameters(Cell cell, int outputs, DataType dtype, long seed) {
-        return initialParameters(cell, outputs, dtype, new Random(seed));
+        return initialParameters(specs(cell, outputs), dtype, new Random(seed));
     }
 
-    private static Map<String, org.nd4j.linalg.api.ndarray.INDArray> initialParameters(Cell cell, int outputs, DataType dtype, Random rng) {
+    private static Map<String, org.nd4j.linalg.api.ndarray.INDArray> initialParameters(List<ParamSpec> specs, DataType dtype, Random rng) {
         Map<String, org.nd4j.linalg.api.ndarray.INDArray> values = new LinkedHashMap<>();
-        for (ParamSpec p : specs(cell, outputs)) {
+        for (ParamSpec p : specs) {
             if (values.containsKey(p.name())) {
                 throw new IllegalArgumentException("The parameter name '" + p.name() + "' is declared twice.");
             }
@@ -91,11 +91,10 @@ public final class Unroller {
         SameDiff sd = SameDiff.create();
         Map<String, SDVariable> vars = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
-        for (ParamSpec p : specs(cell, outputs)) {
-            groups.put(p.name(), p.group());
-        }
+        List<ParamSpec> specs = specs(cell, outputs);
+        specs.forEach(p -> groups.put(p.name(), p.group()));
         Random rng = new Random(seed);
-        initialParameters(cell, outputs, dtype, rng).forEach((name, values) -> vars.put(name, sd.var(name, values)));
+        initialParameters(specs, dtype, rng).forEach((name, values) -> vars.put(name, sd.var(name, values)));
         Params params = cell.derive(sd, new Params(vars));
 
         SDVariable x = sd.placeHolder(INPUT, dtype, -1, cell.inputs(), steps);

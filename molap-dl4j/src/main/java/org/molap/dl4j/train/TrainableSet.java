@@ -48,6 +48,28 @@ public final class TrainableSet {
         return masks.get(variable);
     }
 
+    /**
+     * Whether every entry this set freezes is bitwise the same in {@code after} as in {@code before} (parameter values by
+     * name): the variables it does not name, and the masked-out entries of those it masks.
+     */
+    public boolean frozenUnchanged(Map<String, INDArray> before, Map<String, INDArray> after) {
+        for (Map.Entry<String, INDArray> e : before.entrySet()) {
+            if (masks.containsKey(e.getKey()) && masks.get(e.getKey()) == null) {
+                continue;                                        // the whole variable trains
+            }
+            double[] was = e.getValue().data().asDouble();
+            double[] now = after.get(e.getKey()).data().asDouble();
+            INDArray mask = masks.get(e.getKey());
+            double[] trains = mask == null ? new double[was.length] : mask.data().asDouble();
+            for (int i = 0; i < was.length; i++) {
+                if (trains[i] == 0 && Double.doubleToLongBits(was[i]) != Double.doubleToLongBits(now[i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Number of scalar entries that one update changes in a variable of the given length. */
     public long trainableEntries(String variable, long length) {
         INDArray mask = masks.get(variable);

@@ -62,19 +62,19 @@ final class MotifLearner {
     /** Table 1: the entries the learning changes for all motifs, counted from the sets it trains. */
     static long trainedEntries(Architecture architecture, TrainableModel model, int motifs) {
         if (architecture.sharedTrained().size() > 0) {
-            TrainableSet all = forAll(architecture);
-            long n = 0;
-            for (String p : all.variables()) {
-                n += all.trainableEntries(p, model.array(p).length());
-            }
-            return n;
+            return entries(forAll(architecture), model);
         }
         long n = 0;
         for (int k = 0; k < motifs; k++) {
-            TrainableSet set = forMotif(architecture, model, k);
-            for (String p : set.variables()) {
-                n += set.trainableEntries(p, model.array(p).length());
-            }
+            n += entries(forMotif(architecture, model, k), model);
+        }
+        return n;
+    }
+
+    private static long entries(TrainableSet set, TrainableModel model) {
+        long n = 0;
+        for (String p : set.variables()) {
+            n += set.trainableEntries(p, model.array(p).length());
         }
         return n;
     }

@@ -10,7 +10,6 @@ import org.molap.dl4j.model.Loss;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.cells.MotorRateCell;
 import org.molap.dl4j.train.PhaseRecord;
-import org.molap.dl4j.train.TrainableSet;
 import org.molap.dl4j.train.TrainingListener;
 import org.molap.experiments.molap.LossCurve;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -74,15 +73,15 @@ final class MotifNetwork {
         TrainingListener[] learning = java.util.stream.Stream.concat(java.util.Arrays.stream(listeners), java.util.stream.Stream.of(curve))
                 .toArray(TrainingListener[]::new);
         if (together) {
-            Map<String, INDArray> before = snapshot(model);
+            Map<String, INDArray> before = model.snapshot();
             phases.add(MotifLearner.learnTogether(architecture, model, motifs, s.learning(), learning));
-            unchanged = onlyTrainedEntriesMoved(before, model, MotifLearner.forAll(architecture));
+            unchanged = MotifLearner.forAll(architecture).frozenUnchanged(before, model.parameters());
         } else {
             for (int k = 0; k < motifs.size(); k++) {
-                Map<String, INDArray> before = snapshot(model);
+                Map<String, INDArray> before = model.snapshot();
                 curve.startingAt(k * s.learning().iterations());
                 phases.add(MotifLearner.learn(architecture, model, motifs, k, s.learning(), learning));
-                unchanged &= onlyTrainedEntriesMoved(before, model, MotifLearner.forMotif(architecture, model, k));
+                unchanged &= MotifLearner.forMotif(architecture, model, k).frozenUnchanged(before, model.parameters());
             }
         }
         int chainSteps = ChainingHarness.longestPair(motifs);
@@ -97,33 +96,6 @@ final class MotifNetwork {
         }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
                 phases, chaining, module, (System.nanoTime() - start) / 1e9, curve.points());
-    }
-
-    private static Map<String, INDArray> snapshot(TrainableModel model) {
-        Map<String, INDArray> copy = new LinkedHashMap<>();
-        model.parameters().forEach((name, values) -> copy.put(name, values.dup()));
-        return copy;
-    }
-
-    /** Every entry outside the set's masks (and every variable outside the set) bitwise as in {@code before}. */
-    static boolean onlyTrainedEntriesMoved(Map<String, INDArray> before, TrainableModel model, TrainableSet set) {
-        List<String> trained = new ArrayList<>();
-        set.variables().forEach(trained::add);
-        for (Map.Entry<String, INDArray> e : before.entrySet()) {
-            float[] was = e.getValue().castTo(DataType.FLOAT).data().asFloat();
-            float[] now = model.array(e.getKey()).castTo(DataType.FLOAT).data().asFloat();
-            INDArray mask = trained.contains(e.getKey()) ? set.mask(e.getKey()) : null;
-            if (trained.contains(e.getKey()) && mask == null) {
-                continue;                                    // the whole variable trains
-            }
-            float[] free = mask == null ? new float[was.length] : mask.castTo(DataType.FLOAT).data().asFloat();
-            for (int i = 0; i < was.length; i++) {
-                if (free[i] == 0 && Float.floatToRawIntBits(was[i]) != Float.floatToRawIntBits(now[i])) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** The motif-set figure's and the report's one-line summary. */

@@ -131,13 +131,11 @@ public final class MultitaskNetwork {
         TrainableModel net4 = Engines.build(wider, 3, steps, DataType.FLOAT, Loss.mse(), seed, Engines.Engine.AUTO);
         graph4.parameters().forEach((p, v) -> net4.array(p).assign(v));
         List<String> retrainable = retrainable(model, graph4);
-        Map<String, INDArray> before = new LinkedHashMap<>();
-        net4.parameters().forEach((p, v) -> before.put(p, v.dup()));
+        Map<String, INDArray> before = net4.snapshot();
         Trials retrain = four.sample(s.retrainTrials(), new Random(seed + 3), DataType.FLOAT);
         phases.add(phase(name + "/retrain", net4, TrainableSet.of(retrainable), s.retrainIterations(), s.retrainRate(), s, retrain,
                 seed + 4, curve.startingAt(s.iterations())));
-        boolean unchanged = before.entrySet().stream().filter(e -> !retrainable.contains(e.getKey()))
-                .allMatch(e -> java.util.Arrays.equals(e.getValue().data().asFloat(), net4.array(e.getKey()).data().asFloat()));
+        boolean unchanged = TrainableSet.of(retrainable).frozenUnchanged(before, net4.parameters());
         net4.parameters().forEach((p, v) -> graph4.array(p).assign(v));
         Map<String, Double> retrained = new LinkedHashMap<>();
         Map<String, Double> retrainedArctan = new LinkedHashMap<>();
