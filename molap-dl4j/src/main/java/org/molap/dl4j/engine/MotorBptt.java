@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Hand-derived backpropagation through time for seed 001's rate networks ({@link MotorRateCell}: additive, with motif
  * loops, with the preparatory module, two inputs), on time-major [T*B, N] buffers with one BLAS product per step and
- * direction. With M the motif labels, p the preparation window and q the loops' gate (1 - p with the module, else 1):
+ * direction, the rest of each step fused in Java ({@link MotorSteps}). With M the motif labels, p the preparation
+ * window and q the loops' gate (1 - p with the module, else 1):
  * <pre>
  *   forward:  X_{k+1} = (1 - a) X_k + a (g R_k J' + P_k + L_k + D_k) + sigma Xi_k,   R_k = tanh(X_k)
  *             P_k = p_k (R_k V_p) U_p'                       (preparatory module)
@@ -82,62 +83,43 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     /**
      * Work buffers for one batch size, reused across calls (allocating and zeroing them, 50 MB each at the paper
      * size, took half the iteration): states X and rates R, [(T+1)*B, N] (block 0 is the initial state); the
-     * state-free drive and noise, the rates' slopes 1 - R^2 and the errors G, [T*B, N] (block k: step k + 1); labels
-     * [T*B, M+1], split into the motif labels M [T*B, M], the window p and the loops' gate q [T*B, 1]; with the module
-     * its products Q = p R V_p and E, [T*B, P]; with loops the selected u_mu and v_mu [T*B, N] and the gated c and h
-     * [T*B, 1]; and every buffer's step views.
+     * inputs' drive a D and the errors G, [T*B, N] (block k: step k + 1); labels [T*B, M+1], split into the motif
+     * labels M [T*B, M], the window p and the loops' gate q [T*B, 1]; with the module its products Q = p R V_p and E,
+     * [T*B, P]; with loops the gated c and h [T*B, 1]; and the step views of X, R, G, Q and E.
      */
     private final class Buffers {
         final long batch;
         final INDArray x;
         final INDArray r;
-        final INDArray free;
-        final INDArray noiseDraws;
-        final INDArray slope;
+        final INDArray drive;
         final INDArray g;
         final INDArray labels;
         final INDArray motifs;
         final INDArray window;
         final INDArray gate;
-        final INDArray[] windows;
-        final INDArray[] gates;
         final INDArray[] xs;
         final INDArray[] rs;
-        final INDArray[] frees;
-        final INDArray[] slopes;
         final INDArray[] gs;
         final INDArray q;
         final INDArray e;
         final INDArray[] qs;
         final INDArray[] es;
-        final INDArray uSelected;
-        final INDArray vSelected;
         final INDArray cGated;
         final INDArray hGated;
-        final INDArray[] us;
-        final INDArray[] vs;
-        final INDArray[] cs;
-        final INDArray[] hs;
 
         Buffers(long b) {
             int n = c.units();
             batch = b;
             x = Nd4j.create(dtype, (steps + 1) * b, n);
             r = Nd4j.create(dtype, (steps + 1) * b, n);
-            free = Nd4j.create(dtype, steps * b, n);
-            noiseDraws = Nd4j.create(dtype, steps * b, n);
-            slope = Nd4j.create(dtype, (steps + 1) * b, n);
+            drive = Nd4j.create(dtype, steps * b, n);
             g = Nd4j.create(dtype, steps * b, n);
             labels = Nd4j.create(dtype, steps * b, c.motifs() + 1);
             motifs = Nd4j.create(dtype, steps * b, c.motifs());
             window = Nd4j.create(dtype, steps * b, 1);
             gate = Nd4j.ones(dtype, steps * b, 1);                  // 1 - p with the module (set per call), else 1
-            windows = views(window, b);
-            gates = views(gate, b);
             xs = views(x, b);
             rs = views(r, b);
-            frees = views(free, b);
-            slopes = views(slope, b);
             gs = views(g, b);
             int rank = c.prepRank();
             q = rank > 0 ? Nd4j.create(dtype, steps * b, rank) : null;
@@ -145,18 +127,14 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             qs = rank > 0 ? views(q, b) : null;
             es = rank > 0 ? views(e, b) : null;
             boolean loops = c.motifLoops();
-            uSelected = loops ? Nd4j.create(dtype, steps * b, n) : null;
-            vSelected = loops ? Nd4j.create(dtype, steps * b, n) : null;
             cGated = loops ? Nd4j.create(dtype, steps * b, 1) : null;
             hGated = loops ? Nd4j.create(dtype, steps * b, 1) : null;
-            us = loops ? views(uSelected, b) : null;
-            vs = loops ? views(vSelected, b) : null;
-            cs = loops ? views(cGated, b) : null;
-            hs = loops ? views(hGated, b) : null;
         }
     }
 
     private Buffers buffers;
+    /** The last forward pass's per-step kernel, which the backward pass continues. */
+    private MotorSteps kernel;
 
     /** The forward pass into the buffers; returns the outputs [T*B, O]. */
     private INDArray run(INDArray inputs) {
@@ -178,20 +156,19 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
         if (c.initialStd() > 0) {
             noise.fill(w.xs[0]).muli(c.initialStd());
         }
-        // a D_k + sigma Xi_k for all steps: the state-free part of every step, added after its product
-        Gemm.into(inputLabels(w), false, array(MotorRateCell.B), true, w.free, a, 0);
+        // a D_k for all steps: the inputs' drive, added after each step's product with the noise (MotorSteps)
+        Gemm.into(inputLabels(w), false, array(MotorRateCell.B), true, w.drive, a, 0);
         if (c.inputs() == MotorRateCell.Inputs.TWO_INPUTS) {
-            Gemm.into(afterPreparation(w), false, array(MotorRateCell.B2), true, w.free, a, 1);
+            Gemm.into(afterPreparation(w), false, array(MotorRateCell.B2), true, w.drive, a, 1);
         }
-        if (c.noise() > 0) {
-            Gemm.axpy(c.noise(), noise.fill(w.noiseDraws), w.free);
-        }
+        FastTanh.inPlace(w.rs[0].assign(w.xs[0]), new float[(int) (b * n)]);
+        kernel = new MotorSteps((int) b, n, steps, a, w.x, w.r, w.drive, w.g).withNoise(noise, c.noise());
         if (c.motifLoops()) {
-            Gemm.into(w.motifs, false, array(MotorRateCell.U), true, w.uSelected, 1, 0);
-            Gemm.into(w.motifs, false, array(MotorRateCell.V), true, w.vSelected, 1, 0);
+            kernel.withLoops(w.motifs, array(MotorRateCell.U), array(MotorRateCell.V), w.gate);
         }
-        float[] scratch = new float[(int) (b * n)];
-        FastTanh.inPlace(w.rs[0].assign(w.xs[0]), scratch);
+        if (c.prepRank() > 0) {
+            kernel.withModule(w.q, w.e, w.window);
+        }
         INDArray j = array(MotorRateCell.J);
         INDArray uPrep = c.prepRank() > 0 ? array(MotorRateCell.U_PREP) : null;
         INDArray vPrep = c.prepRank() > 0 ? array(MotorRateCell.V_PREP) : null;
@@ -199,16 +176,14 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             INDArray next = w.xs[k + 1];
             Gemm.into(w.rs[k], false, j, true, next, a * c.gain(), 0);
             if (uPrep != null) {
-                Gemm.into(w.rs[k], false, vPrep, false, w.qs[k], 1, 0).muliColumnVector(w.windows[k]);
+                Gemm.into(w.rs[k], false, vPrep, false, w.qs[k], 1, 0);
+                kernel.windowModuleRates(k);
                 Gemm.into(w.qs[k], false, uPrep, true, next, a, 1);
             }
-            if (c.motifLoops()) {
-                w.cs[k].assign(w.vs[k].mul(w.rs[k]).sum(true, 1)).muli(w.gates[k]);
-                Gemm.axpy(a, w.us[k].mulColumnVector(w.cs[k]), next);
-            }
-            Gemm.axpy(1 - a, w.xs[k], next);
-            Gemm.axpy(1, w.frees[k], next);
-            FastTanh.inPlace(w.rs[k + 1].assign(next), scratch);
+            kernel.forward(k);
+        }
+        if (c.motifLoops()) {
+            kernel.loopActivations(w.cGated);
         }
         return Gemm.product(rows(w.r, 1, steps + 1, b), false, array(Unroller.W_OUT), true).addiRowVector(array(Unroller.B_OUT));
     }
@@ -246,7 +221,6 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             total += activity * norm * norm / rates.length();
             Gemm.axpy(2 * activity / rates.length(), rates, w.g);
         }
-        w.slope.assign(w.r).muli(w.r).rsubi(1);                                        // 1 - R^2
         INDArray j = array(MotorRateCell.J);
         INDArray dJ = variables.contains(MotorRateCell.J) ? Nd4j.zeros(dtype, j.shape()) : null;
         INDArray uPrep = c.prepRank() > 0 ? array(MotorRateCell.U_PREP) : null;
@@ -258,23 +232,18 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
                 if (vPrep != null) {
                     Gemm.into(w.es[k + 1], false, vPrep, true, gs[k], a, 1);
                 }
-                if (c.motifLoops()) {
-                    Gemm.axpy(a, w.vs[k + 1].mulColumnVector(w.hs[k + 1]), gs[k]);
-                }
-                gs[k].muli(w.slopes[k + 1]);
-                Gemm.axpy(1 - a, gs[k + 1], gs[k]);
-            } else {
-                gs[k].muli(w.slopes[k + 1]);
             }
+            kernel.backward(k);
             if (uPrep != null) {
-                Gemm.into(gs[k], false, uPrep, false, w.es[k], 1, 0).muliColumnVector(w.windows[k]);
-            }
-            if (c.motifLoops()) {
-                w.hs[k].assign(gs[k].mul(w.us[k]).sum(true, 1)).muli(w.gates[k]);
+                Gemm.into(gs[k], false, uPrep, false, w.es[k], 1, 0);
+                kernel.windowModuleErrors(k);
             }
             if (dJ != null) {
                 Gemm.into(gs[k], true, w.rs[k], false, dJ, a * c.gain(), 1);
             }
+        }
+        if (c.motifLoops()) {
+            kernel.loopErrors(w.hGated);
         }
         INDArray before = rows(w.r, 0, steps, b);                                      // R_0..R_{T-1}, what each step reads
         Map<String, INDArray> grads = new LinkedHashMap<>();
@@ -294,10 +263,10 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
             grads.put(MotorRateCell.V_PREP, Gemm.product(before, true, w.e, false).muli(a));
         }
         if (variables.contains(MotorRateCell.U)) {
-            grads.put(MotorRateCell.U, Gemm.product(w.g.mulColumnVector(w.cGated), true, w.motifs, false).muli(a));
+            grads.put(MotorRateCell.U, Gemm.product(w.g, true, w.motifs.mulColumnVector(w.cGated), false).muli(a));
         }
         if (variables.contains(MotorRateCell.V)) {
-            grads.put(MotorRateCell.V, Gemm.product(before.mulColumnVector(w.hGated), true, w.motifs, false).muli(a));
+            grads.put(MotorRateCell.V, Gemm.product(before, true, w.motifs.mulColumnVector(w.hGated), false).muli(a));
         }
         if (variables.contains(Unroller.W_OUT)) {
             grads.put(Unroller.W_OUT, dY == null ? Nd4j.zeros(dtype, outputs, c.units()) : Gemm.product(dY, true, rates, false));

@@ -33,6 +33,16 @@ public final class NoiseSource implements org.molap.dl4j.train.Resumable {
         rng.restore(java.nio.ByteBuffer.wrap(state).getLong());
     }
 
+    /** Overwrites {@code out} with the next standard-normal draws, as {@link #fill(INDArray)} of a float array would. */
+    public void fill(float[] out) {
+        rng.fill(out);
+    }
+
+    /** Overwrites {@code out} with the next standard-normal draws, as {@link #fill(INDArray)} of a double array would. */
+    public void fill(double[] out) {
+        rng.fill(out);
+    }
+
     public INDArray standardNormal(DataType dtype, long... shape) {
         return fill(Nd4j.create(dtype, shape));
     }

@@ -52,7 +52,7 @@ public final class FastTanh {
         return a;
     }
 
-    static float tanh(float a) {
+    public static float tanh(float a) {
         float x = Math.min(SATURATION, Math.max(-SATURATION, a));
         float z = x * x;
         float p = (((P4 * z + P3) * z + P2) * z + P1) * z + P0;
