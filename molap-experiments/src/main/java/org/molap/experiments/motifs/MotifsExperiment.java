@@ -65,8 +65,8 @@ public final class MotifsExperiment implements Experiment {
         for (long seed : s.seeds()) {
             writeMotifs(run, seed, s.motifSet(seed));
         }
-        for (Architecture a : s.architectureList()) {
-            for (long seed : s.seeds()) {
+        for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every architecture at its first seeds
+            for (Architecture a : s.architectureList()) {
                 units.add(new MotifUnit(a, seed, run.path().resolve(NetworkUnits.NETWORKS).resolve(a.id() + "-seed" + seed), s));
             }
         }

@@ -69,8 +69,8 @@ public final class ElementFinderExperiment implements Experiment {
 
     private void execute(ElementFinderSettings s, int workers, RunDirectory run, PrintStream console) {
         List<ElementFinderNetwork.Unit> units = new ArrayList<>();
-        for (int c = 0; c < s.conditions().size(); c++) {
-            for (long seed : s.seeds()) {
+        for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every condition at its first seeds
+            for (int c = 0; c < s.conditions().size(); c++) {
                 units.add(new ElementFinderNetwork.Unit(c, seed, run.path().resolve(NetworkUnits.NETWORKS)
                         .resolve(s.conditions().get(c).name() + "-seed" + seed), s));
             }

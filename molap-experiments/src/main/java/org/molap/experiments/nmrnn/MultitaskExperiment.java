@@ -71,8 +71,8 @@ public final class MultitaskExperiment implements Experiment {
 
     private void execute(MultitaskSettings s, int workers, RunDirectory run, PrintStream console) {
         List<ModelUnit> units = new ArrayList<>();
-        for (NmModel model : s.models().stream().sorted().toList()) {
-            for (long seed : s.seeds()) {
+        for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every model at its first seeds
+            for (NmModel model : s.models().stream().sorted().toList()) {
                 units.add(MultitaskNetwork.unit(model, seed, run.path().resolve(NetworkUnits.NETWORKS).resolve(model.id() + "-seed" + seed), s));
             }
         }

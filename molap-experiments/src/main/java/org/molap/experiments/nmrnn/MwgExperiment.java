@@ -64,8 +64,8 @@ public final class MwgExperiment implements Experiment {
     private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
         Path unitsDir = run.path().resolve(NetworkUnits.NETWORKS);
         List<ModelUnit> units = new ArrayList<>();
-        for (NmModel model : s.models().stream().sorted().toList()) {      // the NM-RNN, with its three phases, first
-            for (long seed : s.seeds()) {
+        for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every model at its first seeds
+            for (NmModel model : s.models().stream().sorted().toList()) {  // the NM-RNN, with its three phases, first
                 units.add(MwgNetwork.unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed), s));
             }
         }
