@@ -65,6 +65,24 @@ class ChartsTest {
     }
 
     @Test
+    void scatterDrawsPointsAndAReferenceCircleInTheComplexPlane() throws IOException {
+        LinkedHashMap<String, double[][]> points = new LinkedHashMap<>();
+        points.put("eigenvalues", new double[][] {{-3, -1, 0.5, 0.5}, {0, 0.2, 0.7, -0.7}});
+        LinkedHashMap<String, double[][]> lines = new LinkedHashMap<>();
+        lines.put("|z| = 1", ScatterChart.circle(1));
+        Path png = tmp.resolve("scatter.png");
+        ScatterChart.write(png, "Spectrum", "Re", "Im", points, lines, true);
+        BufferedImage img = Pixels.read(png);
+        assertEquals(720, img.getWidth());
+        assertTrue(Pixels.countNear(img, rgb(Palette.series(0)), 30) > 4 * 20, "four dots of the first colour");
+        assertTrue(Pixels.countNear(img, rgb(Palette.series(1)), 30) > 200, "the circle in the second colour");
+        double[][] c = ScatterChart.circle(2);
+        for (int i = 0; i < c[0].length; i++) {
+            assertEquals(2, Math.hypot(c[0][i], c[1][i]), 1e-12);
+        }
+    }
+
+    @Test
     void tracePanelDrawsOneSubplotPerChannel() throws IOException {
         double[][] out = {{0, 0.5, 1, 1}, {1, 1, 0, 0}};
         double[][] tgt = {{0, 1, 1, 1}, {1, 1, 0, 0}};

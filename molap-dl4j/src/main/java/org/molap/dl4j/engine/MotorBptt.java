@@ -37,7 +37,7 @@ import java.util.Map;
  * activity term alone (the preparatory module's cost, section 1.6). Noise and the initial state are drawn per call
  * from this engine's seeded generator, as the graph draws them.
  */
-final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
+final class MotorBptt implements org.molap.dl4j.model.NoisyModel, org.molap.dl4j.model.StateTrace {
     private final MotorRateCell.Config c;
     private final int outputs;
     private final int steps;
@@ -281,6 +281,14 @@ final class MotorBptt implements org.molap.dl4j.model.NoisyModel {
     @Override
     public INDArray forward(INDArray inputs) {
         return run(inputs).reshape(steps, inputs.size(0), outputs).permute(1, 2, 0).dup('c');
+    }
+
+    @Override
+    public INDArray state(int step) {
+        if (buffers == null || step < 0 || step > steps) {
+            throw new IllegalArgumentException("No state " + step + ": run a forward pass of " + steps + " steps first.");
+        }
+        return rows(buffers.x, step, step + 1, buffers.batch).dup();
     }
 
     @Override

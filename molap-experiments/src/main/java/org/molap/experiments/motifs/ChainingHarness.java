@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.molap.core.stats.Wilcoxon;
 import org.molap.core.tasks.motifs.Motif;
+import org.molap.dl4j.model.StateTrace;
 import org.molap.dl4j.model.TrainableModel;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -17,13 +18,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * @param random        [motif][trial] RMSE from random initial states
  * @param predecessors  [predecessor][motif] RMSE of the chain predecessor -> motif (NaN on the diagonal)
+ * @param endStd        per motif, the standard deviation of the entries of x at the motif's end from the random starts
+ *                      (Fig. 2 ii: close to the N(0, 1) the starts were drawn from); NaN where the engine keeps no states
  */
-record ChainingHarness(double[][] random, double[][] predecessors) {
+record ChainingHarness(double[][] random, double[][] predecessors, double[] endStd) {
 
     /**
      * Runs both tests: {@code single} has room for the longest motif, {@code chains} for the longest pair. When
      * {@code examples} is given, it receives per motif the output of its first random start ("random_outputs") and
-     * after its first predecessor ("chained_outputs"), [motif, longest motif] with zeros after the motif's end.
+     * after its first predecessor ("chained_outputs"), [motif, longest motif] with zeros after the motif's end, and the
+     * entries of x at each motif's end from its random starts ("x_end", [motif, trials * N]).
      */
     static ChainingHarness evaluate(TrainableModel single, int singleSteps, TrainableModel chains, int chainSteps,
                                     List<Motif> motifs, int trials, int preparation, java.util.Map<String, double[][]> examples) {
@@ -33,6 +37,8 @@ record ChainingHarness(double[][] random, double[][] predecessors) {
         double[][] predecessors = new double[m][m];
         double[][] randomOut = new double[m][longest];
         double[][] chainedOut = new double[m][longest];
+        double[] endStd = new double[m];
+        double[][] ends = new double[m][];
         for (int mu = 0; mu < m; mu++) {
             int[] order = new int[trials];
             Arrays.fill(order, mu);
@@ -40,6 +46,9 @@ record ChainingHarness(double[][] random, double[][] predecessors) {
             org.nd4j.linalg.api.ndarray.INDArray out = single.forward(t.inputs());
             random[mu] = t.rmse(out);
             t.scored(out, 0, randomOut[mu]);
+            ends[mu] = single instanceof StateTrace trace
+                    ? trace.state(motifs.get(mu).length()).castTo(DataType.DOUBLE).data().asDouble() : new double[0];
+            endStd[mu] = ends[mu].length == 0 ? Double.NaN : std(ends[mu]);
             int[][] pairs = new int[m - 1][];
             for (int nu = 0, i = 0; nu < m; nu++) {
                 if (nu != mu) {
@@ -58,8 +67,17 @@ record ChainingHarness(double[][] random, double[][] predecessors) {
         if (examples != null) {
             examples.put("random_outputs", randomOut);
             examples.put("chained_outputs", chainedOut);
+            if (Arrays.stream(ends).allMatch(e -> e.length > 0)) {
+                examples.put("x_end", ends);
+            }
         }
-        return new ChainingHarness(random, predecessors);
+        return new ChainingHarness(random, predecessors, endStd);
+    }
+
+    /** The standard deviation of the entries about their mean. */
+    private static double std(double[] v) {
+        double mean = Arrays.stream(v).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElseThrow());
     }
 
     /** Steps of the longest chain of two different motifs. */

@@ -12,8 +12,8 @@ import org.molap.export.LineChart;
 
 /**
  * A motifs run's figures: the network scores from random starts and chained per architecture (Figs. 2c, 3c), each
- * first network's predecessor-by-motif RMSE (the 10 x 10 matrix behind Figs. 6-10), and the preparatory module's rate
- * norm after random states (Fig. 12b,e).
+ * first network's predecessor-by-motif RMSE (the 10 x 10 matrix behind Figs. 6-10), the preparatory module's rate
+ * norm after random states (Fig. 12b,e), and the first network's own figures ({@link MotifNetworkFigures}).
  */
 final class MotifFigures {
     private MotifFigures() {
@@ -44,6 +44,7 @@ final class MotifFigures {
             LineChart.write(run.figures().resolve("motifs_module_decay.png"), "Preparatory module: mean |r(t)| from random "
                     + "states, module on, no input", "time (tau)", "|r(t)|", decay, true);
         }
+        MotifNetworkFigures.write(run, results, units, settings);
     }
 
     /** Mean over networks of the random-start and chained network scores, with their standard deviation. */
@@ -114,7 +115,7 @@ final class MotifFigures {
         return Arrays.stream(v).average().orElse(Double.NaN);
     }
 
-    private static double sd(double[] v) {
+    static double sd(double[] v) {
         double m = mean(v);
         return v.length < 2 ? 0 : Math.sqrt(Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
     }

@@ -48,8 +48,9 @@ final class MotifNetwork {
     }
 
     /**
-     * Trains and tests the network. When {@code arrays} is given it receives the trained parameters and the harness's
-     * example outputs (see {@link ChainingHarness#evaluate}).
+     * Trains and tests the network. When {@code arrays} is given it receives the trained parameters, the harness's
+     * example outputs and end states (see {@link ChainingHarness#evaluate}) and, with the module, the eigenvalues
+     * behind its analysis ("eigenvalues_with_module" etc., [2, N]: real and imaginary parts).
      */
     static Result run(Architecture architecture, List<Motif> motifs, long seed, Settings s, Map<String, INDArray> arrays,
                       TrainingListener... listeners) {
@@ -60,11 +61,13 @@ final class MotifNetwork {
         TrainableModel model = Engines.build(cell, 1, steps, DataType.FLOAT, Loss.mse().masked(), seed, Engines.Engine.AUTO);
         List<PhaseRecord> phases = new ArrayList<>();
         PreparatoryModule.Analysis module = null;
+        Map<String, double[][]> spectra = Map.of();
         if (architecture.prep) {
             PreparatoryModule.Result trained = PreparatoryModule.train(config, model.array(MotorRateCell.J), s.module(), seed + 1, listeners);
             model.array(MotorRateCell.U_PREP).assign(trained.uPrep());
             model.array(MotorRateCell.V_PREP).assign(trained.vPrep());
             module = trained.analysis();
+            spectra = trained.spectra();
             phases.add(module.phase());
         }
         boolean unchanged = true;
@@ -93,6 +96,7 @@ final class MotifNetwork {
         if (arrays != null) {
             model.parameters().forEach((name, values) -> arrays.put(name, values.dup()));
             examples.forEach((name, values) -> arrays.put(name, org.nd4j.linalg.factory.Nd4j.createFromArray(values)));
+            spectra.forEach((name, values) -> arrays.put("eigenvalues_" + name, org.nd4j.linalg.factory.Nd4j.createFromArray(values)));
         }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
                 phases, chaining, module, (System.nanoTime() - start) / 1e9, curve.points());

@@ -44,7 +44,8 @@ public record MotifSettings(String profile, List<String> architectures, String f
         for (Architecture a : Architecture.values()) {
             units.put(a.id(), a == Architecture.CONTROL ? 50 : a.loops ? 50 : 100);
         }
-        return new MotifSettings("quick", ids(List.of(Architecture.ADDITIVE, Architecture.ADDITIVE_PREP)), "step", 4, 1, 1, units,
+        return new MotifSettings("quick", ids(List.of(Architecture.ADDITIVE, Architecture.ADDITIVE_PREP, Architecture.CONTROL)), "step",
+                4, 1, 1, units,
                 4, 300, 1e-2, 20, 32, 100, 300, 1e-2, 9, 50, 1.0);
     }
 

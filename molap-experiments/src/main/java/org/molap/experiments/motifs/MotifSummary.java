@@ -170,6 +170,7 @@ record MotifSummary(Map<Architecture, List<MotifNetwork.Result>> results, List<C
             m.put("chained_per_motif", rs.stream().map(r -> r.chaining().chainedPerMotif()).toList());
             m.put("random_pooled_per_motif", rs.stream().map(r -> r.chaining().randomPooled()).toList());
             m.put("chained_pooled_per_motif", rs.stream().map(r -> r.chaining().chainedPooled()).toList());
+            m.put("x_end_std_per_motif", rs.stream().map(r -> r.chaining().endStd()).toList());
             Wilcoxon.Result p = pooled(rs);
             m.put("pooled_wilcoxon", Map.of("pairs", p.pairs(), "w_plus", p.wPlus(), "p_two_sided", p.pTwoSided(), "p_greater",
                     p.pGreater()));

@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One network of a motifs run, as a {@link NetworkUnits.Job}: arguments {@code <architecture> <seed> <dir>}. Writes
  * its result, its chaining arrays (random [motif, trial], predecessors [predecessor, motif]), one output per motif from
- * a random start and after its first predecessor, and, with the module, its U_prep and V_prep into its folder.
+ * a random start and after its first predecessor, the end states x_end [motif, trials * N], and, with the module, its
+ * U_prep and V_prep and the eigenvalues of its analysis into its folder.
  */
 record MotifUnit(Architecture architecture, long seed, Path dir, MotifSettings settings) implements NetworkUnits.Job {
 
@@ -41,10 +42,12 @@ record MotifUnit(Architecture architecture, long seed, Path dir, MotifSettings s
         NetworkUnits.writeArray(dir, "predecessor_rmse.npy", Nd4j.createFromArray(r.chaining().predecessors()));
         NetworkUnits.writeArray(dir, "random_outputs.npy", arrays.get("random_outputs"));
         NetworkUnits.writeArray(dir, "chained_outputs.npy", arrays.get("chained_outputs"));
-        if (architecture.prep) {
-            NetworkUnits.writeArray(dir, "U_prep.npy", arrays.get(MotorRateCell.U_PREP));
-            NetworkUnits.writeArray(dir, "V_prep.npy", arrays.get(MotorRateCell.V_PREP));
-        }
+        arrays.forEach((name, values) -> {
+            if (name.equals("x_end") || name.startsWith("eigenvalues_") || name.equals(MotorRateCell.U_PREP)
+                    || name.equals(MotorRateCell.V_PREP)) {
+                NetworkUnits.writeArray(dir, name + ".npy", values);
+            }
+        });
         NetworkUnits.writeResult(dir, r);
         console.println(MotifNetwork.describe(r));
     }

@@ -1,5 +1,7 @@
 package org.molap.experiments.motifs;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -59,8 +61,11 @@ final class PreparatoryModule {
         }
     }
 
-    /** The trained loop U_prep V_prep' and its analysis. */
-    record Result(INDArray uPrep, INDArray vPrep, Analysis analysis) {
+    /**
+     * The trained loop U_prep V_prep', its analysis, and the eigenvalues behind it (Fig. 12 a,d): name ->
+     * {real parts, imaginary parts} of g J + U V' ("with_module"), g J ("without_module") and g J_rnd + U V' ("random_J").
+     */
+    record Result(INDArray uPrep, INDArray vPrep, Analysis analysis, Map<String, double[][]> spectra) {
     }
 
     private PreparatoryModule() {
@@ -96,8 +101,12 @@ final class PreparatoryModule {
                 random.putScalar(a, b, rng.nextGaussian() / Math.sqrt(n));
             }
         }
-        return new Result(u, v, new Analysis(phase, norm, maxRealEigenvalue(jd.mul(g).add(loop)), maxRealEigenvalue(jd.mul(g)),
-                maxRealEigenvalue(random.mul(g).add(loop))));
+        Map<String, double[][]> spectra = new LinkedHashMap<>();
+        spectra.put("with_module", eigenvalues(jd.mul(g).add(loop)));
+        spectra.put("without_module", eigenvalues(jd.mul(g)));
+        spectra.put("random_J", eigenvalues(random.mul(g).add(loop)));
+        return new Result(u, v, new Analysis(phase, norm, maxReal(spectra.get("with_module")), maxReal(spectra.get("without_module")),
+                maxReal(spectra.get("random_J"))), spectra);
     }
 
     /** Trials with no motif input and the module on at every step: inputs [B, M + 1, T], targets zero. */
@@ -108,18 +117,28 @@ final class PreparatoryModule {
         return new DataSet(in, Nd4j.zeros(DataType.FLOAT, trials, 1, steps));
     }
 
-    /** The largest real part among the eigenvalues of a square matrix (EJML's general eigen decomposition). */
+    /** The largest real part among the eigenvalues of a square matrix. */
     static double maxRealEigenvalue(INDArray matrix) {
+        return maxReal(eigenvalues(matrix));
+    }
+
+    private static double maxReal(double[][] spectrum) {
+        return java.util.Arrays.stream(spectrum[0]).max().orElseThrow();
+    }
+
+    /** The eigenvalues of a square matrix as {real parts, imaginary parts} (EJML's general eigen decomposition). */
+    static double[][] eigenvalues(INDArray matrix) {
         int n = (int) matrix.rows();
         DMatrixRMaj m = new DMatrixRMaj(n, n, true, matrix.castTo(DataType.DOUBLE).dup('c').data().asDouble());
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
         if (!eig.decompose(m)) {
             throw new IllegalStateException("The eigen decomposition of a " + n + " x " + n + " matrix did not converge.");
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-            max = Math.max(max, eig.getEigenvalue(i).getReal());
+        double[][] out = new double[2][eig.getNumberOfEigenvalues()];
+        for (int i = 0; i < out[0].length; i++) {
+            out[0][i] = eig.getEigenvalue(i).getReal();
+            out[1][i] = eig.getEigenvalue(i).getImaginary();
         }
-        return max;
+        return out;
     }
 }
