@@ -13,6 +13,8 @@ import org.molap.dl4j.model.cells.MotorRateCell;
  */
 enum Architecture {
     CONTROL("control", 50, false, false),
+    /** The control network trained motif after motif with every weight: the paper's "not shown" forgetting (WI-1). */
+    CONTROL_SEQUENTIAL("control, motif after motif", 50, false, false),
     ADDITIVE("additive", 300, false, false),
     MULTIPLICATIVE("multiplicative", 100, true, false),
     ADDITIVE_PREP("additive + prep", 300, false, true),
@@ -30,7 +32,12 @@ enum Architecture {
         this.prep = prep;
     }
 
-    /** The command line's name: control, additive, multiplicative, additive-prep, multiplicative-prep. */
+    /** The fully tuned control network, trained on all motifs at once or motif after motif. */
+    boolean controls() {
+        return this == CONTROL || this == CONTROL_SEQUENTIAL;
+    }
+
+    /** The command line's name: control, control-sequential, additive, multiplicative, additive-prep, multiplicative-prep. */
     String id() {
         return name().toLowerCase().replace('_', '-');
     }
@@ -50,7 +57,7 @@ enum Architecture {
 
     /** The parameters shared by all motifs that training changes: the control network's J and w; none for the others. */
     List<String> sharedTrained() {
-        return this == CONTROL ? List.of(MotorRateCell.J, Unroller.W_OUT) : List.of();
+        return controls() ? List.of(MotorRateCell.J, Unroller.W_OUT) : List.of();
     }
 
     /**
@@ -58,7 +65,7 @@ enum Architecture {
      * networks, whose recurrence itself trains; the given settings for the others.
      */
     org.molap.dl4j.train.Optimiser optimiser(org.molap.dl4j.train.Optimiser base) {
-        return this == CONTROL ? base.withBetas(0.5, 0.5) : base;
+        return controls() ? base.withBetas(0.5, 0.5) : base;
     }
 
     static List<Architecture> list(String names) {
@@ -71,8 +78,8 @@ enum Architecture {
                 }
             }
             if (found == null) {
-                throw new org.molap.experiments.UsageException("Unknown architecture '" + n.trim() + "'; known: control, additive, "
-                        + "multiplicative, additive-prep, multiplicative-prep.");
+                throw new org.molap.experiments.UsageException("Unknown architecture '" + n.trim() + "'; known: control, "
+                        + "control-sequential, additive, multiplicative, additive-prep, multiplicative-prep.");
             }
             out.add(found);
         }

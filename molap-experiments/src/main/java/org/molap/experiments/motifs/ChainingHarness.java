@@ -80,6 +80,18 @@ record ChainingHarness(double[][] random, double[][] predecessors, double[] endS
         return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElseThrow());
     }
 
+    /** Per motif, the mean RMSE of {@code trials} trials of it from random initial states (the in-distribution test). */
+    static double[] randomPerMotif(TrainableModel single, int steps, List<Motif> motifs, int trials, int preparation) {
+        double[] out = new double[motifs.size()];
+        for (int mu = 0; mu < out.length; mu++) {
+            int[] order = new int[trials];
+            Arrays.fill(order, mu);
+            MotorTrials t = MotorTrials.single(motifs, order, preparation, steps, DataType.FLOAT);
+            out[mu] = Arrays.stream(t.rmse(single.forward(t.inputs()))).average().orElseThrow();
+        }
+        return out;
+    }
+
     /** Steps of the longest chain of two different motifs. */
     static int longestPair(List<Motif> motifs) {
         int[] lengths = motifs.stream().mapToInt(Motif::length).sorted().toArray();

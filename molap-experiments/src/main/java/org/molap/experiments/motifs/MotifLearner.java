@@ -41,7 +41,10 @@ final class MotifLearner {
     private MotifLearner() {
     }
 
-    /** The entries learning motif {@code motif} may change: its column of each motif parameter. */
+    /**
+     * The entries learning motif {@code motif} may change: its column of each motif parameter (and the shared weights
+     * of a control network trained motif after motif).
+     */
     static TrainableSet forMotif(Architecture architecture, TrainableModel model, int motif) {
         TrainableSet set = new TrainableSet();
         for (String p : architecture.motifParameters()) {
@@ -49,6 +52,7 @@ final class MotifLearner {
             mask.getColumn(motif).assign(1);
             set.masked(p, mask);
         }
+        architecture.sharedTrained().forEach(set::all);
         return set;
     }
 

@@ -17,7 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One network of seed 001 from its seed: J and w drawn, the preparatory module trained first where the architecture
- * has one, the motifs learned (one at a time, or all at once for the control network), then the chaining test.
+ * has one, the motifs learned (one at a time, or all at once for the control network), then the chaining test. The
+ * control network trained motif after motif is tested on every motif after each one it learns (its forgetting).
  */
 final class MotifNetwork {
     private static final int LOSS_POINTS = 200;
@@ -30,10 +31,12 @@ final class MotifNetwork {
      *                         outside the motif's own columns) bitwise as it was
      * @param module           the preparatory module's analysis, or null
      * @param lossCurve        the motif learning's loss, {iteration, loss} points (Fig. 17)
+     * @param forgetting       the control network trained motif after motif: [after motif k][motif j] the mean RMSE of
+     *                         motif j from random starts once motifs 1..k+1 are learned; null for the others
      */
     record Result(String architecture, long seed, int units, long trainedEntries, boolean othersUnchanged,
                   List<PhaseRecord> phases, ChainingHarness chaining, PreparatoryModule.Analysis module, double seconds,
-                  double[][] lossCurve) {
+                  double[][] lossCurve, double[][] forgetting) {
     }
 
     /**
@@ -71,7 +74,8 @@ final class MotifNetwork {
             phases.add(module.phase());
         }
         boolean unchanged = true;
-        boolean together = architecture == Architecture.CONTROL || !s.sequential();
+        boolean together = architecture == Architecture.CONTROL || (!s.sequential() && architecture != Architecture.CONTROL_SEQUENTIAL);
+        double[][] forgetting = architecture == Architecture.CONTROL_SEQUENTIAL ? new double[motifs.size()][] : null;
         LossCurve curve = new LossCurve(s.learning().iterations() * (together ? 1 : motifs.size()), LOSS_POINTS);
         TrainingListener[] learning = java.util.stream.Stream.concat(java.util.Arrays.stream(listeners), java.util.stream.Stream.of(curve))
                 .toArray(TrainingListener[]::new);
@@ -85,6 +89,9 @@ final class MotifNetwork {
                 curve.startingAt(k * s.learning().iterations());
                 phases.add(MotifLearner.learn(architecture, model, motifs, k, s.learning(), learning));
                 unchanged &= MotifLearner.forMotif(architecture, model, k).frozenUnchanged(before, model.parameters());
+                if (forgetting != null) {
+                    forgetting[k] = ChainingHarness.randomPerMotif(model, steps, motifs, s.testTrials(), s.learning().preparation());
+                }
             }
         }
         int chainSteps = ChainingHarness.longestPair(motifs);
@@ -99,7 +106,7 @@ final class MotifNetwork {
             spectra.forEach((name, values) -> arrays.put("eigenvalues_" + name, org.nd4j.linalg.factory.Nd4j.createFromArray(values)));
         }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
-                phases, chaining, module, (System.nanoTime() - start) / 1e9, curve.points());
+                phases, chaining, module, (System.nanoTime() - start) / 1e9, curve.points(), forgetting);
     }
 
     /** The motif-set figure's and the report's one-line summary. */

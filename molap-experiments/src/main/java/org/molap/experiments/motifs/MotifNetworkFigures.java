@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The figures of one network per architecture (its first seed), as the paper shows one network per condition: per-motif
  * RMSE from random starts and after the other motifs (Figs. 6-10), the distribution of the end-of-motif states (Fig. 2
- * ii) and, with the module, the eigenvalues of the connectivity (Fig. 12 a,d).
+ * ii), with the module the eigenvalues of the connectivity (Fig. 12 a,d), and the forgetting of the control network
+ * trained motif after motif.
  */
 final class MotifNetworkFigures {
     private static final int CDF_POINTS = 200;
@@ -36,6 +37,9 @@ final class MotifNetworkFigures {
             endStates(unit.dir(), names).ifPresent(curves -> cdfs.put(a.label + ", seed " + first.seed(), curves));
             if (a.prep) {
                 spectra(run, a, unit.dir(), first);
+            }
+            if (first.forgetting() != null) {
+                forgetting(run, a, first, names);
             }
         });
         if (!cdfs.isEmpty()) {
@@ -114,6 +118,26 @@ final class MotifNetworkFigures {
             ys[i] = (k + 1.0) / sorted.length;
         }
         return new double[][] {xs, ys};
+    }
+
+    /** The sequential control network: each motif's RMSE from random starts as the later motifs are learned. */
+    private static void forgetting(RunDirectory run, Architecture a, MotifNetwork.Result r, List<String> names) {
+        double[][] f = r.forgetting();
+        LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
+        Map<String, double[]> dots = new LinkedHashMap<>();          // bars of length 0: a marker at every point
+        for (int j = 0; j < f.length; j++) {
+            int points = f.length - j;
+            double[] learned = new double[points];
+            double[] rmse = new double[points];
+            for (int k = j; k < f.length; k++) {
+                learned[k - j] = k + 1;
+                rmse[k - j] = f[k][j];
+            }
+            curves.put(names.get(j), new double[][] {learned, rmse});
+            dots.put(names.get(j), new double[points]);
+        }
+        LineChart.write(run.figures().resolve("motifs_forgetting_" + fileId(a) + ".png"), a.label + ", seed " + r.seed()
+                + ": each motif's RMSE from random starts as later motifs are learned", "motifs learned", "RMSE", curves, dots, false);
     }
 
     /** Fig. 12 a,d: eigenvalues of g J + U V' after training, of g J alone and of g J_rnd + U V', and the circle |z| = g. */

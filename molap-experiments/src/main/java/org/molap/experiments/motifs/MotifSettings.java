@@ -42,9 +42,10 @@ public record MotifSettings(String profile, List<String> architectures, String f
     public static MotifSettings quick() {
         Map<String, Integer> units = new LinkedHashMap<>();
         for (Architecture a : Architecture.values()) {
-            units.put(a.id(), a == Architecture.CONTROL ? 50 : a.loops ? 50 : 100);
+            units.put(a.id(), a.controls() ? 50 : a.loops ? 50 : 100);
         }
-        return new MotifSettings("quick", ids(List.of(Architecture.ADDITIVE, Architecture.ADDITIVE_PREP, Architecture.CONTROL)), "step",
+        return new MotifSettings("quick", ids(List.of(Architecture.ADDITIVE, Architecture.ADDITIVE_PREP, Architecture.CONTROL,
+                Architecture.CONTROL_SEQUENTIAL)), "step",
                 4, 1, 1, units,
                 4, 300, 1e-2, 20, 32, 100, 300, 1e-2, 9, 50, 1.0);
     }

@@ -33,15 +33,19 @@ class MotifsExperimentTest {
         assertTrue(endStd > 0.1 && endStd < 10, "x at a motif's end spreads about as its N(0, 1) start: " + endStd);
         JsonNode control = results.path("architectures").path("control");
         assertEquals(4 * 50 + 50 * 50 + 50, control.path("trained_entries").asInt(), "the control network learns J and B together");
+        JsonNode sequential = results.path("architectures").path("control-sequential").path("forgetting_rmse_after_each_motif").get(0);
+        assertEquals(4, sequential.size(), "tested after each of the 4 motifs");
         List<String> claims = results.path("claims").findValuesAsText("claim");
         assertTrue(claims.stream().anyMatch(c -> c.startsWith("The module quenches activity")), claims.toString());
+        assertTrue(claims.stream().anyMatch(c -> c.startsWith("Trained motif after motif")), claims.toString());
         JsonNode module = results.path("claims").get(claims.indexOf(claims.stream().filter(c -> c.startsWith("The module")).findFirst()
                 .orElseThrow()));
         assertEquals("holds", module.path("verdict").asText(), module.toString());
         MotifNetwork.Result r = MotifUnit.read(run.resolve("networks").resolve("additive-seed1"));
         assertTrue(r.phases().get(0).lastLoss() < 0.8 * r.phases().get(0).firstLoss(), "the loss falls: " + r.phases());
         for (String figure : List.of("motifs_scores.png", "motifs_predecessors_additive.png", "motifs_module_decay.png",
-                "motifs_per_motif_additive.png", "motifs_end_states.png", "motifs_eigenvalues_additive_prep.png")) {
+                "motifs_per_motif_additive.png", "motifs_end_states.png", "motifs_eigenvalues_additive_prep.png",
+                "motifs_forgetting_control_sequential.png")) {
             assertTrue(Files.size(run.resolve("figures").resolve(figure)) > 1000, figure);
         }
         assertTrue(Files.exists(run.resolve("arrays").resolve("motifs_seed1.npy")) && Files.exists(run.resolve("notebook.ipynb")));
