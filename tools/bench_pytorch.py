@@ -9,7 +9,8 @@ step, Adam):
 
 And one network per cell family of the families bench, each written as a lab would write it in PyTorch (a loop
 over steps with autograd, the fused nn.LSTM where one exists), every parameter trained but seed 002's encoder:
-  motor_additive  seed 001: x <- x + a (-x + g J tanh x + B u_t) + sigma xi, random x0, readout of tanh x
+  motor_additive  seed 001: x <- x + a (-x + g J tanh x + B u_t) + sigma xi, random x0, readout of tanh x;
+                  motor_multiplicative adds a rank-one loop per motif, the _prep variants the preparatory module
   nm_rnn          seed 003: z, then the gate s = sigmoid(A z + b), then x with c Q diag(s) R' tanh x, Q from QR of L
   lr_rnn          seed 003's low-rank baseline: x <- (1 - 1/tau) x + (1/tau) ((1/N) Q R' tanh x + B u_t)
   lstm            seed 003's LSTM baseline: torch.nn.LSTM and a Linear readout
@@ -87,21 +88,52 @@ def weight(*shape, std):
     return torch.nn.Parameter(torch.randn(*shape) * std)
 
 
-def motor_additive():
-    """Seed 001's additive network, N 300, 10 motifs (one-hot) and the preparation-window channel."""
-    n, inputs, a, g, noise = 300, 11, 0.1, 1.4, 0.001
-    j, b = weight(n, n, std=n ** -0.5), weight(n, inputs, std=1.0)
-    out = torch.nn.Linear(n, 1)
+def motor(n, loops, prep_rank):
+    """Seed 001's rate network, 10 motifs (one-hot labels) and the preparation-window channel p: the additive one
+    (input b_mu), the multiplicative one (and a rank-one loop u_mu v_mu' per motif), either with the preparatory
+    module p U_prep V_prep' tanh x (then the multiplicative network's input acts during preparation only and its
+    loops after it)."""
+    motifs, a, g, noise = 10, 0.1, 1.4, 0.001
+    j, b = weight(n, n, std=n ** -0.5), weight(n, motifs, std=1.0)
+    u, v = weight(n, motifs, std=1.5 * n ** -0.5), weight(n, motifs, std=1.5 * n ** -0.5)
+    std = (0.05 / (prep_rank * n) ** 0.5) ** 0.5 if prep_rank else 0
+    u_prep, v_prep = weight(n, max(prep_rank, 1), std=std), weight(n, max(prep_rank, 1), std=std)
+    out = torch.nn.Linear(n, 1, bias=False)
 
-    def forward(u):
-        drive = u @ b.T
-        x = torch.randn(u.shape[1], n)
+    def forward(inputs):
+        labels, window = inputs[..., :motifs], inputs[..., motifs:]
+        gate = 1 - window if prep_rank else torch.ones_like(window)
+        drive = ((labels * window) if prep_rank and loops else labels) @ b.T
+        x = torch.randn(inputs.shape[1], n)
         rates = []
-        for drive_t in drive.unbind(0):
-            x = x + a * (-x + g * torch.tanh(x) @ j.T + drive_t) + noise * torch.randn_like(x)
+        for t, drive_t in enumerate(drive.unbind(0)):
+            r = torch.tanh(x)
+            recurrent = g * r @ j.T + drive_t
+            if loops:
+                recurrent = recurrent + gate[t] * (r * (labels[t] @ v.T)).sum(1, keepdim=True) * (labels[t] @ u.T)
+            if prep_rank:
+                recurrent = recurrent + window[t] * (r @ v_prep) @ u_prep.T
+            x = x + a * (-x + recurrent) + noise * torch.randn_like(x)
             rates.append(torch.tanh(x))
         return out(torch.stack(rates))
-    return [j, b] + list(out.parameters()), forward, inputs, 1
+    trained = [j, b] + ([u, v] if loops else []) + ([u_prep, v_prep] if prep_rank else [])
+    return trained + list(out.parameters()), forward, motifs + 1, 1
+
+
+def motor_additive():
+    return motor(300, False, 0)
+
+
+def motor_additive_prep():
+    return motor(300, False, 50)
+
+
+def motor_multiplicative():
+    return motor(100, True, 0)
+
+
+def motor_multiplicative_prep():
+    return motor(100, True, 50)
 
 
 def nm_rnn():
@@ -168,7 +200,8 @@ def relu_encoder():
     return list(w_in.parameters()) + list(w_rec.parameters()) + list(out.parameters()), forward, 3, 24
 
 
-FAMILIES = {"motor_additive": motor_additive, "nm_rnn": nm_rnn, "lr_rnn": lr_rnn, "lstm": lstm, "relu_encoder": relu_encoder}
+FAMILIES = {"motor_additive": motor_additive, "motor_additive_prep": motor_additive_prep,
+            "motor_multiplicative": motor_multiplicative, "motor_multiplicative_prep": motor_multiplicative_prep, "nm_rnn": nm_rnn, "lr_rnn": lr_rnn, "lstm": lstm, "relu_encoder": relu_encoder}
 
 
 class FamilyJob:

@@ -33,8 +33,15 @@ final class FamilyBench {
     private FamilyBench() {
     }
 
-    /** A family's problem: its cell, readout width, batch, steps and the FLOPs of one training iteration. */
-    record Family(String key, String label, Cell cell, int outputs, int batch, int steps, double flops) {
+    /**
+     * A family's problem: its cell, readout width, batch, steps and the FLOPs of one training iteration; {@code graph}:
+     * whether the SameDiff graph is timed too (not for the motor variants: a 1000-step graph takes minutes to build,
+     * and the additive network's shows what it costs).
+     */
+    record Family(String key, String label, Cell cell, int outputs, int batch, int steps, double flops, boolean graph) {
+        Family(String key, String label, Cell cell, int outputs, int batch, int steps, double flops) {
+            this(key, label, cell, outputs, batch, steps, flops, true);
+        }
     }
 
     static List<Family> families() {
@@ -42,9 +49,12 @@ final class FamilyBench {
         int n = 100;
         f.add(new Family("leaky", "seed 000 leaky tanh RNN, N 100, batch 200, T 110", new LeakyRnnCell(n, 3, 0.2, 1.5),
                 3, 200, 110, 3.0 * 110 * 2 * 200 * (n * n + 3 * n + 3 * n)));
-        MotorRateCell.Config motor = MotorRateCell.Config.additive(300, 10);
-        f.add(new Family("motor_additive", "seed 001 additive rate network, N 300, batch 40, T 1000", new MotorRateCell(motor),
-                1, 40, 1000, 3.0 * 1000 * 2 * 40 * (300.0 * 300 + 11 * 10 + 10 * 300 + 300)));
+        f.add(motor("motor_additive", "seed 001 additive rate network", MotorRateCell.Config.additive(300, 10), true));
+        f.add(motor("motor_additive_prep", "seed 001 additive network + preparatory module P 50",
+                MotorRateCell.Config.additive(300, 10).withPreparatoryModule(50), false));
+        f.add(motor("motor_multiplicative", "seed 001 multiplicative network", MotorRateCell.Config.multiplicative(100, 10), false));
+        f.add(motor("motor_multiplicative_prep", "seed 001 multiplicative network + preparatory module P 50",
+                MotorRateCell.Config.multiplicative(100, 10).withPreparatoryModule(50), false));
         NmRnnCell.Config nm = NmRnnCell.Config.measureWaitGo(3);
         f.add(new Family("nm_rnn", "seed 003 NM-RNN, N 100, K 3, M 5, batch 40, T 110", new NmRnnCell(nm), 1, 40, 110,
                 3.0 * 110 * 2 * 40 * (5 * 5 + 5 * 3 + 2 * 100 * 3 + 3 * 3 + 3 * (100 + 5) + 100)));
@@ -59,18 +69,36 @@ final class FamilyBench {
         return f;
     }
 
+    /**
+     * Seed 001's networks at the issue's problem: 10 motifs x 4 trials, T 1000. Products per step and trial: J (N^2),
+     * the input (M N), with loops the selection of u_mu and v_mu (2 M N) and the loop itself (2 N), with the module
+     * its two thin products (2 N P), the readout (N).
+     */
+    private static Family motor(String key, String label, MotorRateCell.Config c, boolean graph) {
+        int n = c.units();
+        double perStep = (double) n * n + c.motifs() * n + (c.motifLoops() ? 2.0 * c.motifs() * n + 2 * n : 0)
+                + 2.0 * n * c.prepRank() + n;
+        return new Family(key, label + ", N " + n + ", batch 40, T 1000", new MotorRateCell(c), 1, 40, 1000,
+                3.0 * 1000 * 2 * 40 * perStep, graph);
+    }
+
     static List<Map<String, Object>> run(int repeats, PrintStream console) {
         List<Contender> contenders = new ArrayList<>();
         Map<String, Family> familyOf = new LinkedHashMap<>();
         for (Family f : families()) {
-            CellModel m = Unroller.unroll(f.cell(), f.outputs(), f.steps(), DataType.FLOAT, Loss.mse(), 1);
             DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, f.batch(), f.cell().inputs(), f.steps()),
                     Nd4j.rand(DataType.FLOAT, f.batch(), f.outputs(), f.steps()));
-            List<String> trained = new ArrayList<>(m.parameters().keySet());
-            trained.removeAll(f.cell() instanceof EncodedReluCell ? m.parametersIn(EncodedReluCell.ENCODER) : List.of());
-            Contender c = Contenders.trained(f.key() + "_samediff", f.label() + ", SameDiff", m, TrainableSet.of(trained), batch);
-            contenders.add(c);
-            familyOf.put(c.key(), f);
+            List<String> trained = new ArrayList<>(Unroller.initialParameters(f.cell(), f.outputs(), DataType.FLOAT, 1).keySet());
+            if (f.cell() instanceof EncodedReluCell cell) {
+                trained.removeAll(cell.parameters().stream().filter(p -> p.group().equals(EncodedReluCell.ENCODER))
+                        .map(org.molap.dl4j.model.ParamSpec::name).toList());
+            }
+            if (f.graph()) {
+                CellModel m = Unroller.unroll(f.cell(), f.outputs(), f.steps(), DataType.FLOAT, Loss.mse(), 1);
+                Contender c = Contenders.trained(f.key() + "_samediff", f.label() + ", SameDiff", m, TrainableSet.of(trained), batch);
+                contenders.add(c);
+                familyOf.put(c.key(), f);
+            }
             try {
                 TrainableModel fast = Engines.build(f.cell(), f.outputs(), f.steps(), DataType.FLOAT, Loss.mse(), 1, Engines.Engine.FAST);
                 Contender e = Contenders.trained(f.key() + "_fast", f.label() + ", fast engine", fast, TrainableSet.of(trained), batch);
