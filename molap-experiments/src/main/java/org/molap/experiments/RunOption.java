@@ -72,8 +72,12 @@ public record RunOption(String name, Class<?> type, String label, String help) {
     public static final RunOption MOTOR_PROFILE = new RunOption("profile", String.class, "quick|paper",
             "quick (default) finishes in minutes on a laptop; paper uses seed 001's sizes (Table 1, section 8)");
     public static final RunOption ARCHITECTURES = new RunOption("architectures", String.class, "<a,b,...>",
-            "control, additive, multiplicative, additive-prep, multiplicative-prep (default: quick additive and additive-prep, "
-                    + "paper all five; seed 001 sections 1.2-1.7)");
+            "control, control-sequential, additive, multiplicative, additive-prep, multiplicative-prep (default: quick additive, "
+                    + "additive-prep and both controls, paper all six; seed 001 sections 1.2-1.7)");
+    public static final RunOption MOTOR_UNITS = new RunOption("units", Integer.class, "<n>",
+            "N of every chosen architecture (default: Table 1's, quick 100 / 50; seed 001 Fig. 2c's additive N 1000)");
+    public static final RunOption INITIAL_STD = new RunOption("initial-std", Double.class, "<s>",
+            "standard deviation of the random initial states x(0) in training and test (default 1; Fig. 2a iv-v: 1.2)");
     public static final RunOption PREP = new RunOption("prep", Boolean.class, "",
             "also train each additive or multiplicative architecture named with the preparatory module (seed 001 section 1.7)");
     public static final RunOption MOTIF_FAMILY = new RunOption("motifs", String.class, "step|oscillatory",

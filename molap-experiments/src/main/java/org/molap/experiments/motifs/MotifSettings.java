@@ -69,10 +69,19 @@ public record MotifSettings(String profile, List<String> architectures, String f
         if (!List.of("step", "oscillatory").contains(family)) {
             throw new UsageException("Option --motifs must be step or oscillatory, got '" + family + "'.");
         }
+        Map<String, Integer> units = new LinkedHashMap<>(s.units);
+        if (options.integer("units") != null) {
+            int n = options.positive("units", 0);
+            chosen.forEach(a -> units.put(a.id(), n));
+        }
+        Double initialStd = options.number("initial-std");
+        if (initialStd != null && !(initialStd > 0 && initialStd < 100)) {
+            throw new UsageException("Option --initial-std must be a positive standard deviation, got " + initialStd + ".");
+        }
         return new MotifSettings(s.profile, ids(chosen), family, s.motifs, options.seed() == null ? s.firstSeed : options.seed(),
-                options.positive("networks", s.networks), s.units, s.trialsPerMotif, options.positive("iterations", s.iterations),
+                options.positive("networks", s.networks), units, s.trialsPerMotif, options.positive("iterations", s.iterations),
                 s.learningRate, s.prepRank, s.prepTrials, s.prepSteps, s.prepIterations, s.prepRate, s.testTrials, s.preparation,
-                s.initialStd);
+                initialStd == null ? s.initialStd : initialStd);
     }
 
     private static List<String> ids(List<Architecture> architectures) {

@@ -36,7 +36,8 @@ public final class ReadmeTables {
             Map.entry("baselines-pair", BaselineTables::pair),
             Map.entry("molap-paired", BaselineTables::paired),
             Map.entry("memory", MemoryTable::table),
-            Map.entry("mwg", Seed003Tables::mwg));
+            Map.entry("mwg", Seed003Tables::mwg),
+            Map.entry("nm-multitask", Seed003Tables::multitask));
 
     private ReadmeTables() {
     }

@@ -54,6 +54,7 @@ class MotifsExperimentTest {
     @Test
     void optionMistakesAreOneSentence() {
         OptionMistakes.assertOneSentence(List.of("run", "motifs"), List.of(new String[] {"--motifs", "sine"},
-                new String[] {"--architectures", "additive,lstm"}, new String[] {"--networks", "0"}, new String[] {"--iterations", "-1"}));
+                new String[] {"--architectures", "additive,lstm"}, new String[] {"--networks", "0"}, new String[] {"--iterations", "-1"},
+                new String[] {"--units", "0"}, new String[] {"--initial-std", "-1"}, new String[] {"--initial-std", "wide"}));
     }
 }
