@@ -65,6 +65,9 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "random draws per perturbation level (default: quick 3, paper 30, seed 000 A.4)");
     public static final RunOption WORKERS = new RunOption("workers", Integer.class, "<n>",
             "child JVMs the independent units run in at once, one per core (default: the number of cores)");
+    public static final RunOption NETWORKS_FROM = new RunOption("networks-from", String.class, "<run-dirs>",
+            "copy the finished networks of these earlier runs (comma-separated) instead of training them: same experiment and "
+                    + "settings, any seeds, number of networks or models");
     public static final RunOption METHODS = new RunOption("methods", String.class, "<a,b,...>",
             "methods to run: molap, separate, dni, molap_no_pretraining, molap_pca (default: all)");
     public static final RunOption DNI_ALPHA = new RunOption("dni-alpha", Double.class, "<a>",

@@ -14,7 +14,6 @@ import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.RunOption;
-import org.molap.experiments.parallel.ChildJvms;
 import org.molap.experiments.parallel.NetworkUnits;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -40,7 +39,7 @@ public final class MotifsExperiment implements Experiment {
     public List<RunOption> options() {
         return List.of(RunOption.MOTOR_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.ARCHITECTURES, RunOption.PREP,
                 RunOption.MOTIF_FAMILY, RunOption.MOTOR_NETWORKS, RunOption.MOTOR_ITERATIONS, RunOption.MOTOR_UNITS, RunOption.INITIAL_STD,
-                RunOption.WORKERS);
+                RunOption.WORKERS, RunOption.NETWORKS_FROM);
     }
 
     @Override
@@ -56,12 +55,12 @@ public final class MotifsExperiment implements Experiment {
     @Override
     public Path run(Options options, PrintStream console) {
         MotifSettings s = MotifSettings.of(options);
-        int workers = options.positive("workers", ChildJvms.cores());
         Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
-        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds()), run -> execute(s, workers, run, console));
+        NetworkUnits.Plan plan = NetworkUnits.Plan.of(options, name(), config);
+        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds()), run -> execute(s, plan, run, console));
     }
 
-    private void execute(MotifSettings s, int workers, RunDirectory run, PrintStream console) {
+    private void execute(MotifSettings s, NetworkUnits.Plan plan, RunDirectory run, PrintStream console) {
         List<MotifUnit> units = new ArrayList<>();
         for (long seed : s.seeds()) {
             writeMotifs(run, seed, s.motifSet(seed));
@@ -71,7 +70,7 @@ public final class MotifsExperiment implements Experiment {
                 units.add(new MotifUnit(a, seed, run.path().resolve(NetworkUnits.NETWORKS).resolve(a.id() + "-seed" + seed), s));
             }
         }
-        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
+        plan.train(name(), s, units, run, console);
         Map<Architecture, List<MotifNetwork.Result>> results = new LinkedHashMap<>();
         units.forEach(u -> results.computeIfAbsent(u.architecture(), a -> new ArrayList<>()).add(MotifUnit.read(u.dir())));
         Map<String, double[][]> curves = new LinkedHashMap<>();

@@ -18,7 +18,6 @@ import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.RunOption;
-import org.molap.experiments.parallel.ChildJvms;
 import org.molap.experiments.summary.Claim;
 
 /**
@@ -46,7 +45,7 @@ public final class ElementFinderExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.EF_ITERATIONS, RunOption.NM_TAUS, RunOption.WORKERS);
+                RunOption.EF_ITERATIONS, RunOption.NM_TAUS, RunOption.WORKERS, RunOption.NETWORKS_FROM);
     }
 
     @Override
@@ -61,13 +60,13 @@ public final class ElementFinderExperiment implements Experiment {
     @Override
     public Path run(Options options, PrintStream console) {
         ElementFinderSettings s = ElementFinderSettings.of(options);
-        int workers = options.positive("workers", ChildJvms.cores());
         Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
+        NetworkUnits.Plan plan = NetworkUnits.Plan.of(options, name(), config);
         return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds(), "test", ElementFinderNetwork.TEST_SEED),
-                run -> execute(s, workers, run, console));
+                run -> execute(s, plan, run, console));
     }
 
-    private void execute(ElementFinderSettings s, int workers, RunDirectory run, PrintStream console) {
+    private void execute(ElementFinderSettings s, NetworkUnits.Plan plan, RunDirectory run, PrintStream console) {
         List<ElementFinderNetwork.Unit> units = new ArrayList<>();
         for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every condition at its first seeds
             for (int c = 0; c < s.conditions().size(); c++) {
@@ -75,7 +74,7 @@ public final class ElementFinderExperiment implements Experiment {
                         .resolve(s.conditions().get(c).name() + "-seed" + seed), s));
             }
         }
-        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
+        plan.train(name(), s, units, run, console);
         Map<String, List<ElementFinderNetwork.Result>> byCondition = new LinkedHashMap<>();
         units.forEach(u -> byCondition.computeIfAbsent(s.conditions().get(u.condition()).name(), k -> new ArrayList<>())
                 .add(ElementFinderNetwork.read(u.dir())));

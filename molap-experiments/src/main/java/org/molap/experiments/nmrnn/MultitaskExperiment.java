@@ -20,7 +20,6 @@ import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.RunOption;
-import org.molap.experiments.parallel.ChildJvms;
 import org.molap.experiments.summary.Claim;
 
 /**
@@ -47,7 +46,7 @@ public final class MultitaskExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.NM_ITERATIONS, RunOption.RETRAIN_ITERATIONS, RunOption.MATCHED, RunOption.WORKERS);
+                RunOption.NM_ITERATIONS, RunOption.RETRAIN_ITERATIONS, RunOption.MATCHED, RunOption.WORKERS, RunOption.NETWORKS_FROM);
     }
 
     @Override
@@ -62,21 +61,21 @@ public final class MultitaskExperiment implements Experiment {
     @Override
     public Path run(Options options, PrintStream console) {
         MultitaskSettings s = MultitaskSettings.of(options);
-        int workers = options.positive("workers", ChildJvms.cores());
         Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
+        NetworkUnits.Plan plan = NetworkUnits.Plan.of(options, name(), config);
         return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds(), "test", MultitaskNetwork.TEST_SEED,
                         "test_25_per_task", MultitaskNetwork.SMALL_TEST_SEED),
-                run -> execute(s, workers, run, console));
+                run -> execute(s, plan, run, console));
     }
 
-    private void execute(MultitaskSettings s, int workers, RunDirectory run, PrintStream console) {
+    private void execute(MultitaskSettings s, NetworkUnits.Plan plan, RunDirectory run, PrintStream console) {
         List<ModelUnit> units = new ArrayList<>();
         for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every model at its first seeds
             for (NmModel model : s.models().stream().sorted().toList()) {
                 units.add(MultitaskNetwork.unit(model, seed, run.path().resolve(NetworkUnits.NETWORKS).resolve(model.id() + "-seed" + seed), s));
             }
         }
-        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
+        plan.train(name(), s, units, run, console);
         Map<NmModel, List<MultitaskNetwork.Result>> results = new LinkedHashMap<>();
         units.forEach(u -> results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MultitaskNetwork.read(u.dir())));
         Map<String, double[][]> curves = new LinkedHashMap<>();

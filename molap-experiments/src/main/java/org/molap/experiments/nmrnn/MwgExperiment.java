@@ -16,7 +16,6 @@ import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.RunOption;
-import org.molap.experiments.parallel.ChildJvms;
 
 /**
  * {@code ./molap run mwg}: seed 003's rank-3 Measure-Wait-Go comparison (supplement C.2-C.3, main Fig. 3, Supp.
@@ -39,7 +38,7 @@ public final class MwgExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.LOW_RANK_SCALE, RunOption.WORKERS);
+                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.LOW_RANK_SCALE, RunOption.WORKERS, RunOption.NETWORKS_FROM);
     }
 
     @Override
@@ -55,13 +54,13 @@ public final class MwgExperiment implements Experiment {
     @Override
     public Path run(Options options, PrintStream console) {
         MwgSettings s = MwgSettings.of(options);
-        int workers = options.positive("workers", ChildJvms.cores());
         Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
+        NetworkUnits.Plan plan = NetworkUnits.Plan.of(options, name(), config);
         Map<String, Object> seeds = Map.of("networks", s.seeds());
-        return RunLifecycle.execute(options, name(), config, seeds, run -> execute(s, workers, run, console));
+        return RunLifecycle.execute(options, name(), config, seeds, run -> execute(s, plan, run, console));
     }
 
-    private void execute(MwgSettings s, int workers, RunDirectory run, PrintStream console) {
+    private void execute(MwgSettings s, NetworkUnits.Plan plan, RunDirectory run, PrintStream console) {
         Path unitsDir = run.path().resolve(NetworkUnits.NETWORKS);
         List<ModelUnit> units = new ArrayList<>();
         for (long seed : s.seeds()) {                // seed by seed: a run stopped early has every model at its first seeds
@@ -69,7 +68,7 @@ public final class MwgExperiment implements Experiment {
                 units.add(MwgNetwork.unit(model, seed, unitsDir.resolve(model.id() + "-seed" + seed), s));
             }
         }
-        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
+        plan.train(name(), s, units, run, console);
         Map<NmModel, List<MwgNetwork.Result>> results = new LinkedHashMap<>();
         for (ModelUnit u : units) {
             results.computeIfAbsent(u.model(), m -> new ArrayList<>()).add(MwgNetwork.read(u.dir()));

@@ -16,7 +16,6 @@ import org.molap.experiments.Experiment;
 import org.molap.experiments.Options;
 import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.RunOption;
-import org.molap.experiments.parallel.ChildJvms;
 import org.molap.experiments.summary.Claim;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,7 +47,7 @@ public final class RankOneExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NETWORKS, RunOption.RANK_ONE_ITERATIONS,
-                RunOption.WORKERS);
+                RunOption.WORKERS, RunOption.NETWORKS_FROM);
     }
 
     @Override
@@ -63,17 +62,17 @@ public final class RankOneExperiment implements Experiment {
     @Override
     public Path run(Options options, PrintStream console) {
         RankOneSettings s = RankOneSettings.of(options);
-        int workers = options.positive("workers", ChildJvms.cores());
         Map<String, Object> config = RunDirectory.JSON.convertValue(s, LinkedHashMap.class);
-        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds()), run -> execute(s, workers, run, console));
+        NetworkUnits.Plan plan = NetworkUnits.Plan.of(options, name(), config);
+        return RunLifecycle.execute(options, name(), config, Map.of("networks", s.seeds()), run -> execute(s, plan, run, console));
     }
 
-    private void execute(RankOneSettings s, int workers, RunDirectory run, PrintStream console) {
+    private void execute(RankOneSettings s, NetworkUnits.Plan plan, RunDirectory run, PrintStream console) {
         List<ModelUnit> units = new ArrayList<>();
         for (long seed : s.seeds()) {
             units.add(RankOneNetwork.unit(seed, run.path().resolve(NetworkUnits.NETWORKS).resolve("rank1-seed" + seed), s));
         }
-        NetworkUnits.train(name(), s, units, workers, run.path().resolve("logs"), console);
+        plan.train(name(), s, units, run, console);
         List<RankOneNetwork.Result> results = units.stream().map(u -> RankOneNetwork.read(u.dir())).toList();
         figure(run, units.get(0), results.get(0));
         List<Claim> claims = claims(results);

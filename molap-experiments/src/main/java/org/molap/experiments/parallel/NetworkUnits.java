@@ -34,6 +34,20 @@ public final class NetworkUnits {
         void run(PrintStream console);
     }
 
+    /** How a run's networks are trained: in how many child JVMs at once (--workers), reusing which earlier runs' (--networks-from). */
+    public record Plan(int workers, ReusedNetworks reuse) {
+        /** The plan the options give, checked before the run directory is made. */
+        public static Plan of(org.molap.experiments.Options options, String experiment, Map<String, Object> config) {
+            return new Plan(options.positive("workers", ChildJvms.cores()), ReusedNetworks.of(options, experiment, config));
+        }
+
+        /** Copies the reusable networks into the run, then trains the others. */
+        public void train(String experiment, Object settings, List<? extends Job> jobs, RunDirectory run, PrintStream console) {
+            reuse.copy(jobs, run, console);
+            NetworkUnits.train(experiment, settings, jobs, workers, run.path().resolve("logs"), console);
+        }
+    }
+
     /** Writes a network's result (a record) as {@value #RESULT} in its folder, atomically. */
     public static void writeResult(Path dir, Object result) {
         try {
