@@ -52,7 +52,7 @@ public final class Checkpoints {
      * iterator and of the model's own random generator (null where they have none).
      */
     public record Saved(Header header, Map<String, INDArray> variables, Map<String, INDArray> optimiser, byte[] iterator,
-                        byte[] model) {
+                        byte[] model, Map<String, byte[]> listeners) {
     }
 
     private final Path dir;
@@ -121,20 +121,44 @@ public final class Checkpoints {
         void close();
     }
 
-    /** Makes this store the one every trainer on this thread uses until the returned scope is closed. */
+    /** Makes this store the one every trainer on this thread uses until the returned scope is closed (then the one before it again). */
     public Active activate() {
+        Checkpoints before = ACTIVE.get();
         ACTIVE.set(this);
-        return ACTIVE::remove;
+        return () -> {
+            if (before == null) {
+                ACTIVE.remove();
+            } else {
+                ACTIVE.set(before);
+            }
+        };
     }
 
     /** The store of the run on this thread, or null when it keeps none. */
-    static Checkpoints active() {
+    public static Checkpoints active() {
         return ACTIVE.get();
+    }
+
+    /**
+     * A store of its own for one unit of a run (a network trained in a child JVM or after another), saving as often
+     * as this one, without journals; it resumes from the checkpoints already in {@code dir}, if any.
+     */
+    public Checkpoints forUnit(Path dir) {
+        return new Checkpoints(dir, intervalMillis, everyIterations, Map.of(), Files.isDirectory(dir));
     }
 
     /** True when the store was opened on a run that has checkpoints to resume from. */
     public boolean resuming() {
         return resumeFrom != null;
+    }
+
+    /** Where a resumed store continues: the last phase under way and its iteration, or the last phase ended; null for a new one. */
+    public String resumePoint() {
+        if (resumeFrom == null) {
+            return null;
+        }
+        Header h = resumeFrom.header();
+        return h.phaseEnded() ? "the end of " + h.key() : h.key() + " iteration " + h.iteration();
     }
 
     /** The key of the next phase: its place among the run's phases and its name ("003-task-MemPro"). */
@@ -160,13 +184,14 @@ public final class Checkpoints {
 
     /** Saves a phase's state ({@code record} null) or its end ({@code record} given). */
     void save(String key, int iteration, double firstLoss, double lastLoss, Map<String, INDArray> variables,
-              Map<String, INDArray> optimiser, byte[] iterator, byte[] modelState, PhaseRecord record, double trainedSeconds) {
+              Map<String, INDArray> optimiser, byte[] iterator, byte[] modelState, Map<String, byte[]> listeners,
+              PhaseRecord record, double trainedSeconds) {
         long t0 = System.nanoTime();
         Map<String, Long> bytes = new LinkedHashMap<>();
         journals.forEach((name, file) -> bytes.put(name, size(file)));
         Header h = new Header(key, record != null, iteration, firstLoss, lastLoss, ++sequence, bytes, record, trainedSeconds);
         String name = record != null ? "phase-" + key + ".zip" : String.format("state-%08d.zip", sequence);
-        write(dir.resolve(name), new Saved(h, variables, optimiser, iterator, modelState));
+        write(dir.resolve(name), new Saved(h, variables, optimiser, iterator, modelState, listeners));
         if (record == null) {
             prune();
         }
@@ -222,6 +247,10 @@ public final class Checkpoints {
                     zip.putNextEntry(new ZipEntry("model.bin"));
                     zip.write(s.model());
                 }
+                for (var e : s.listeners().entrySet()) {
+                    zip.putNextEntry(new ZipEntry("listeners/" + e.getKey() + ".bin"));
+                    zip.write(e.getValue());
+                }
             }
             try (RandomAccessFile f = new RandomAccessFile(tmp.toFile(), "rw")) {
                 f.getFD().sync();
@@ -242,6 +271,7 @@ public final class Checkpoints {
         Map<String, INDArray> optimiser = new LinkedHashMap<>();
         byte[] iterator = null;
         byte[] model = null;
+        Map<String, byte[]> listeners = new LinkedHashMap<>();
         try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 byte[] bytes = readAll(zip);     // the CRC is checked when the entry ends
@@ -256,6 +286,8 @@ public final class Checkpoints {
                     iterator = bytes;
                 } else if (name.equals("model.bin")) {
                     model = bytes;
+                } else if (name.startsWith("listeners/")) {
+                    listeners.put(name.substring("listeners/".length(), name.length() - ".bin".length()), bytes);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -264,7 +296,7 @@ public final class Checkpoints {
         if (header == null) {
             throw new IllegalArgumentException("The checkpoint " + file + " has no " + HEADER + "; it is not a MoLaP checkpoint.");
         }
-        return new Saved(header, variables, optimiser, iterator, model);
+        return new Saved(header, variables, optimiser, iterator, model, listeners);
     }
 
     private static String arrayName(String entry) {

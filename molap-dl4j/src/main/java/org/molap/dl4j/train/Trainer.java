@@ -59,6 +59,7 @@ public final class Trainer {
             if (ended.model() != null) {
                 ((Resumable) model).restoreState(ended.model());
             }
+            restoreListeners(ended);
             return ended.header().record();
         }
         List<String> names = new ArrayList<>();
@@ -104,6 +105,7 @@ public final class Trainer {
             if (underWay.model() != null) {
                 ((Resumable) model).restoreState(underWay.model());
             }
+            restoreListeners(underWay);
             done = underWay.header().iteration();
             first = underWay.header().firstLoss();
             last = underWay.header().lastLoss();
@@ -177,7 +179,7 @@ public final class Trainer {
             if (checkpoints != null && done < config.iterations() && checkpoints.due(done)) {
                 checkpoints.save(key, done, first, last, model.parameters(), optimiserState,
                         data instanceof Resumable r ? r.saveState() : null, model instanceof Resumable m ? m.saveState() : null,
-                        null, earlierSeconds + (System.nanoTime() - start) / 1e9);
+                        listenerStates(), null, earlierSeconds + (System.nanoTime() - start) / 1e9);
             }
         }
         if (chunk > 0 && done > 0) {
@@ -189,9 +191,29 @@ public final class Trainer {
         if (checkpoints != null) {
             // the generators' states too: a model or an iterator may go on into the next phase
             checkpoints.save(key, done, first, last, model.parameters(), Map.of(), data instanceof Resumable r ? r.saveState() : null,
-                    model instanceof Resumable m ? m.saveState() : null, record, seconds);
+                    model instanceof Resumable m ? m.saveState() : null, listenerStates(), record, seconds);
         }
         return record;
+    }
+
+    /** The states of the listeners that keep one (a loss curve), by their place among the listeners. */
+    private Map<String, byte[]> listenerStates() {
+        Map<String, byte[]> states = new LinkedHashMap<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            if (listeners.get(i) instanceof Resumable r) {
+                states.put(String.valueOf(i), r.saveState());
+            }
+        }
+        return states;
+    }
+
+    private void restoreListeners(Checkpoints.Saved saved) {
+        for (int i = 0; i < listeners.size(); i++) {
+            byte[] state = saved.listeners().get(String.valueOf(i));
+            if (listeners.get(i) instanceof Resumable r && state != null) {
+                r.restoreState(state);
+            }
+        }
     }
 
     /** Puts checkpointed arrays back into the model's live variables, each of the same shape. */

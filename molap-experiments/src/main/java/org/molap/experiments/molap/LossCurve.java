@@ -2,13 +2,15 @@ package org.molap.experiments.molap;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.molap.dl4j.train.Resumable;
 import org.molap.dl4j.train.TrainingListener;
 
 /**
  * A network's training loss, every {@code every}-th iteration counted across its phases ({iteration, loss} points,
- * for metrics.jsonl and the loss figures), and the lowest loss seen.
+ * for metrics.jsonl and the loss figures), and the lowest loss seen. Checkpoints keep it ({@link Resumable}), so a
+ * network resumed in the middle of its training ends with the whole curve.
  */
-public final class LossCurve implements TrainingListener {
+public final class LossCurve implements TrainingListener, Resumable {
     private final List<double[]> points = new ArrayList<>();
     private final int every;
     private int offset;
@@ -39,5 +41,23 @@ public final class LossCurve implements TrainingListener {
 
     public double lowest() {
         return lowest;
+    }
+
+    @Override
+    public byte[] saveState() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Double.BYTES * (1 + 2 * points.size()));
+        b.putDouble(lowest);
+        points.forEach(p -> b.putDouble(p[0]).putDouble(p[1]));
+        return b.array();
+    }
+
+    @Override
+    public void restoreState(byte[] state) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(state);
+        lowest = b.getDouble();
+        points.clear();
+        while (b.hasRemaining()) {
+            points.add(new double[] {b.getDouble(), b.getDouble()});
+        }
     }
 }

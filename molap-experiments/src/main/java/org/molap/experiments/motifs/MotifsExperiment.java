@@ -39,7 +39,7 @@ public final class MotifsExperiment implements Experiment {
     public List<RunOption> options() {
         return List.of(RunOption.MOTOR_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.ARCHITECTURES, RunOption.PREP,
                 RunOption.MOTIF_FAMILY, RunOption.MOTOR_NETWORKS, RunOption.MOTOR_ITERATIONS, RunOption.MOTOR_UNITS, RunOption.INITIAL_STD,
-                RunOption.WORKERS, RunOption.NETWORKS_FROM);
+                RunOption.WORKERS, RunOption.NETWORKS_FROM, RunOption.CHECKPOINT_EVERY);
     }
 
     @Override

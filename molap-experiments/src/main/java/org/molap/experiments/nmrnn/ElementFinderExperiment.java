@@ -45,7 +45,7 @@ public final class ElementFinderExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.EF_ITERATIONS, RunOption.NM_TAUS, RunOption.WORKERS, RunOption.NETWORKS_FROM);
+                RunOption.EF_ITERATIONS, RunOption.NM_TAUS, RunOption.WORKERS, RunOption.NETWORKS_FROM, RunOption.CHECKPOINT_EVERY);
     }
 
     @Override

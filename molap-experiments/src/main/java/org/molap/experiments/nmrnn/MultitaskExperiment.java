@@ -46,7 +46,7 @@ public final class MultitaskExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.NM_ITERATIONS, RunOption.RETRAIN_ITERATIONS, RunOption.MATCHED, RunOption.WORKERS, RunOption.NETWORKS_FROM);
+                RunOption.NM_ITERATIONS, RunOption.RETRAIN_ITERATIONS, RunOption.MATCHED, RunOption.WORKERS, RunOption.NETWORKS_FROM, RunOption.CHECKPOINT_EVERY);
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class MwgExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NM_MODELS, RunOption.NETWORKS,
-                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.LOW_RANK_SCALE, RunOption.WORKERS, RunOption.NETWORKS_FROM);
+                RunOption.ADAM_RESET, RunOption.RNN_LR, RunOption.LOW_RANK_SCALE, RunOption.WORKERS, RunOption.NETWORKS_FROM, RunOption.CHECKPOINT_EVERY);
     }
 
     @Override

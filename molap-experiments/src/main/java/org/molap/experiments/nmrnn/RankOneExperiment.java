@@ -47,7 +47,7 @@ public final class RankOneExperiment implements Experiment {
     @Override
     public List<RunOption> options() {
         return List.of(RunOption.NM_PROFILE, RunOption.OUT, RunOption.SEED, RunOption.NETWORKS, RunOption.RANK_ONE_ITERATIONS,
-                RunOption.WORKERS, RunOption.NETWORKS_FROM);
+                RunOption.WORKERS, RunOption.NETWORKS_FROM, RunOption.CHECKPOINT_EVERY);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.molap.core.run.RunDirectory;
+import org.molap.dl4j.train.Checkpoints;
 
 /**
  * Trains the independent networks of a run that have no result yet (a resumed run keeps the finished ones): in this
@@ -21,6 +22,10 @@ public final class NetworkUnits {
     /** The folder of a run that holds one folder per network. */
     public static final String NETWORKS = "networks";
     public static final String RESULT = "result.json";
+    /** The folder of a network that holds its checkpoints while it trains. */
+    public static final String CHECKPOINTS = "checkpoints";
+    /** A network in a child JVM saves its training state about once a minute. */
+    static final long CHECKPOINT_MILLIS = 60_000;
 
     /** One network: a name, the folder its result goes to, the arguments of {@link Worker}, and how to train it here. */
     public interface Job {
@@ -108,7 +113,8 @@ public final class NetworkUnits {
                     jobs.size(), pending.size());
         }
         if (workers == 1 || pending.size() <= 1) {
-            pending.forEach(j -> j.run(console));
+            Checkpoints run = Checkpoints.active();
+            pending.forEach(j -> checkpointed(run == null ? null : run.forUnit(j.dir().resolve(CHECKPOINTS)), j.dir(), console, () -> j.run(console)));
             return;
         }
         try {
@@ -117,7 +123,7 @@ public final class NetworkUnits {
             RunDirectory.JSON.writeValue(file.toFile(), settings);
             List<ChildJvms.Job> children = new ArrayList<>();
             for (Job j : pending) {
-                List<String> args = new ArrayList<>(List.of(experiment, file.toString()));
+                List<String> args = new ArrayList<>(List.of(experiment, file.toString(), j.dir().toString()));
                 args.addAll(j.arguments());
                 children.add(new ChildJvms.Job(j.name(), args, logDir.resolve(j.name() + ".log")));
             }
@@ -127,14 +133,53 @@ public final class NetworkUnits {
         }
     }
 
-    /** The main of a child JVM: {@code Worker <experiment> <settings.json> <unit arguments>...}. */
+    /**
+     * Trains a network with its own checkpoints in {@code <dir>/checkpoints} (a stopped network resumes from them),
+     * removed once its result is written; {@code store} null: no checkpoints.
+     */
+    static void checkpointed(Checkpoints store, Path dir, PrintStream console, Runnable training) {
+        if (store == null) {
+            training.run();
+            return;
+        }
+        if (store.resumePoint() != null) {
+            console.printf("%s continues from its checkpoint at %s%n", dir.getFileName(), store.resumePoint());
+        }
+        try (Checkpoints.Active active = store.activate()) {
+            training.run();
+        }
+        if (finished(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve(CHECKPOINTS))) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            } catch (java.nio.file.NoSuchFileException none) {
+                // no checkpoint was due
+            } catch (IOException e) {
+                throw new UncheckedIOException("The checkpoints of the finished network in " + dir + " cannot be removed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The main of a child JVM: {@code Worker <experiment> <settings.json> <network folder> <unit arguments>...}. The
+     * network checkpoints about once a minute in its folder and resumes from there when restarted.
+     */
     public static final class Worker {
         private Worker() {
         }
 
-        public static void main(String[] args) throws IOException {
-            org.molap.experiments.Cli.experiment(args[0]).runUnit(Path.of(args[1]), Arrays.asList(args).subList(2, args.length),
-                    System.out);
+        public static void main(String[] args) {
+            Path dir = Path.of(args[2]);
+            Checkpoints store = new Checkpoints(dir.resolve(CHECKPOINTS), CHECKPOINT_MILLIS, 0, Map.of(), Files.isDirectory(dir.resolve(CHECKPOINTS)));
+            checkpointed(store, dir, System.out, () -> {
+                try {
+                    org.molap.experiments.Cli.experiment(args[0]).runUnit(Path.of(args[1]), Arrays.asList(args).subList(3, args.length),
+                            System.out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 }
