@@ -114,12 +114,23 @@ class ResumeTest {
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertTrue(!Files.exists(killed.resolve(network).resolve("result.json")), "killed before the network finished");
+        double before = 0;      // the wall-clock time the killed process had spent on the network at its last checkpoint
+        try (Stream<Path> files = Files.list(killed.resolve(network).resolve("checkpoints"))) {
+            for (Path zip : files.filter(f -> f.toString().endsWith(".zip")).toList()) {
+                try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+                    before = Math.max(before, RunDirectory.JSON.readTree(z.getInputStream(z.getEntry("checkpoint.json"))).path("elapsedSeconds").asDouble());
+                }
+            }
+        }
+        assertTrue(before > 0, "the checkpoint records the time spent");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertEquals(0, Cli.run(new String[] {"resume", killed.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
         String console = out.toString(StandardCharsets.UTF_8);
         assertTrue(console.matches("(?s).*lstm-seed1 continues from its checkpoint at 001-.* iteration [1-9][0-9]*\\b.*"), console);
         assertSameRun(uninterrupted, killed);
+        double seconds = RunDirectory.JSON.readTree(killed.resolve(network).resolve("result.json").toFile()).path("seconds").asDouble();
+        assertTrue(seconds > before, "the network's time counts the processes before the resume: " + seconds + " s, " + before + " s before");
     }
 
     private static Process child(Path tmp, List<String> args) throws IOException {

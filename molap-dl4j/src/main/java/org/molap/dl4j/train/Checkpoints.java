@@ -44,7 +44,7 @@ public final class Checkpoints {
 
     /** What a checkpoint holds besides its arrays. */
     public record Header(String key, boolean phaseEnded, int iteration, double firstLoss, double lastLoss, long sequence,
-                         Map<String, Long> journalBytes, PhaseRecord record, double trainedSeconds) {
+                         Map<String, Long> journalBytes, PhaseRecord record, double trainedSeconds, double elapsedSeconds) {
     }
 
     /**
@@ -65,6 +65,8 @@ public final class Checkpoints {
     private int phases;
     private long lastSave = System.currentTimeMillis();
     private long checkpointNanos;
+    private final long opened = System.nanoTime();
+    private double earlierSeconds;
     private int checkpointsWritten;
 
     /**
@@ -106,6 +108,7 @@ public final class Checkpoints {
                 }
             }
             if (resumeFrom != null) {
+                earlierSeconds = resumeFrom.header().elapsedSeconds();
                 for (Map.Entry<String, Path> j : this.journals.entrySet()) {
                     cut(j.getValue(), resumeFrom.header().journalBytes().getOrDefault(j.getKey(), 0L));
                 }
@@ -189,7 +192,8 @@ public final class Checkpoints {
         long t0 = System.nanoTime();
         Map<String, Long> bytes = new LinkedHashMap<>();
         journals.forEach((name, file) -> bytes.put(name, size(file)));
-        Header h = new Header(key, record != null, iteration, firstLoss, lastLoss, ++sequence, bytes, record, trainedSeconds);
+        Header h = new Header(key, record != null, iteration, firstLoss, lastLoss, ++sequence, bytes, record, trainedSeconds,
+                elapsedSeconds());
         String name = record != null ? "phase-" + key + ".zip" : String.format("state-%08d.zip", sequence);
         write(dir.resolve(name), new Saved(h, variables, optimiser, iterator, modelState, listeners));
         if (record == null) {
@@ -198,6 +202,14 @@ public final class Checkpoints {
         lastSave = System.currentTimeMillis();
         checkpointNanos += System.nanoTime() - t0;
         checkpointsWritten++;
+    }
+
+    /**
+     * Wall-clock seconds since the store was opened, plus those of the processes before it up to the checkpoint it
+     * resumed from: how long the work it keeps has taken in all.
+     */
+    public double elapsedSeconds() {
+        return earlierSeconds + (System.nanoTime() - opened) / 1e9;
     }
 
     /** How many checkpoints this process wrote. */

@@ -106,7 +106,7 @@ final class MotifNetwork {
             spectra.forEach((name, values) -> arrays.put("eigenvalues_" + name, org.nd4j.linalg.factory.Nd4j.createFromArray(values)));
         }
         return new Result(architecture.id(), seed, s.units(), MotifLearner.trainedEntries(architecture, model, motifs.size()), unchanged,
-                phases, chaining, module, (System.nanoTime() - start) / 1e9, curve.points(), forgetting);
+                phases, chaining, module, org.molap.experiments.parallel.NetworkUnits.seconds(start), curve.points(), forgetting);
     }
 
     /** The motif-set figure's and the report's one-line summary. */

@@ -109,7 +109,7 @@ public final class ElementFinderNetwork {
         PhaseRecord phase = new Trainer(config).addListener(new ProgressLog(s.iterations())).addListener(curve)
                 .fit(name, net, TrainableSet.of(graph.trainableParameters()),
                 new TaskIterator(task, s.batch(), s.iterations(), seed + 1_000_000, DataType.FLOAT));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = NetworkUnits.seconds(start);
         net.parameters().forEach((p, values) -> graph.array(p).assign(values));
 
         Trials test = task.sample(s.testSequences(), new Random(TEST_SEED), DataType.FLOAT);

@@ -147,7 +147,7 @@ public final class MultitaskNetwork {
             gates(nm, graph4, four, dir);
         }
         double[] variance = states(graph4, four, dir);
-        Result result = new Result(model.id(), seed, ParameterTable.of(graph).total(), entries, (System.nanoTime() - start) / 1e9,
+        Result result = new Result(model.id(), seed, ParameterTable.of(graph).total(), entries, NetworkUnits.seconds(start),
                 phases, trained, trainedArctan, trained25, retrained, retrainedArctan, retrained25, unchanged, curve.points(), variance);
         write(dir, result);
         return result;

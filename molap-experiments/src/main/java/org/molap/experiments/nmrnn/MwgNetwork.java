@@ -117,7 +117,7 @@ public final class MwgNetwork {
             double rate = model == NmModel.RNN ? s.rnnLearningRate() : s.learningRate();
             phases.add(phase(name, net, graph.parametersIn("core", Unroller.HEAD), total, rate, s, batch, losses));
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = NetworkUnits.seconds(start);
         net.parameters().forEach((param, values) -> graph.array(param).assign(values));
         graph.parameters().forEach((param, values) -> NetworkUnits.writeArray(dir.resolve("parameters"), param + ".npy", values));
         Result result = score(model, seed, graph, task, ParameterTable.of(graph).total(), seconds, phases, losses, dir);

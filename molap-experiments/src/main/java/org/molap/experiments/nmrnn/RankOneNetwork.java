@@ -78,7 +78,7 @@ public final class RankOneNetwork {
                 .keepingBestOfChunks(s.chunk())).addListener(new ProgressLog(s.iterations()))
                 .fit(name, net, TrainableSet.of(graph.parametersIn("lr", "nm", Unroller.HEAD)),
                         new RepeatedBatch(new DataSet(train.inputs(), train.targets()), s.iterations()));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = NetworkUnits.seconds(start);
         net.parameters().forEach((p, v) -> graph.array(p).assign(v));
         double norm = graph.forward(train.inputs()).sub(train.targets()).norm2Number().doubleValue();
         double trainMse = norm * norm / train.targets().length();

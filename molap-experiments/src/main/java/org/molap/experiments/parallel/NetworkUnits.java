@@ -96,6 +96,15 @@ public final class NetworkUnits {
     private NetworkUnits() {
     }
 
+    /**
+     * Wall-clock seconds a network has taken since {@code start} (System.nanoTime()), plus, for a network resumed
+     * from its checkpoints, those the processes before took up to the checkpoint.
+     */
+    public static double seconds(long start) {
+        Checkpoints store = Checkpoints.active();
+        return store == null ? (System.nanoTime() - start) / 1e9 : store.elapsedSeconds();
+    }
+
     /** The seeds of {@code networks} networks: first, first + 1, ... */
     public static List<Long> seeds(long first, int networks) {
         return java.util.stream.LongStream.range(first, first + networks).boxed().toList();
