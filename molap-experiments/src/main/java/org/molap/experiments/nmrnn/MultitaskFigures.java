@@ -40,8 +40,8 @@ final class MultitaskFigures {
                     .mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
             npy(Nd4j.createFromArray(all), run, model.id() + "_percent_correct.npy");
         });
-        BarChart.write(run.figures().resolve("nm_multitask_correct.png"), "Percent correct: after training on three tasks, and after "
-                + "retraining on Memory Anti (medians, bars half the IQR)", "% correct (atan2)", categories, series, bars, 0, 100, null);
+        BarChart.write(run.figures().resolve("nm_multitask_correct.png"), "Percent correct after training, and after retraining on "
+                + "Memory Anti (median, bar: IQR / 2)", "% correct (atan2)", categories, series, bars, 0, 100, null);
 
         units.stream().filter(u -> u.model() == NmModel.NM_RNN).findFirst().ifPresent(u -> {
             INDArray gates = Nd4j.createFromNpyFile(u.dir().resolve("gates_by_task.npy").toFile());     // [4, K, T]
