@@ -72,7 +72,7 @@ public final class RunLifecycle {
     }
 
     /** A value as it reads back from its JSON text (a long 1 and an int 1 are then one number). */
-    private static com.fasterxml.jackson.databind.JsonNode asWritten(Object value) {
+    public static com.fasterxml.jackson.databind.JsonNode asWritten(Object value) {
         try {
             return RunDirectory.JSON.readTree(RunDirectory.JSON.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -147,6 +147,11 @@ public final class Checkpoints {
      * as this one, without journals; it resumes from the checkpoints already in {@code dir}, if any.
      */
     public Checkpoints forUnit(Path dir) {
+        return forUnit(dir, intervalMillis, everyIterations);
+    }
+
+    /** A unit's store in {@code dir} saving at these intervals, without journals, resuming from what {@code dir} holds. */
+    public static Checkpoints forUnit(Path dir, long intervalMillis, int everyIterations) {
         return new Checkpoints(dir, intervalMillis, everyIterations, Map.of(), Files.isDirectory(dir));
     }
 

@@ -157,13 +157,11 @@ public final class NetworkUnits {
         try (Checkpoints.Active active = store.activate()) {
             training.run();
         }
-        if (finished(dir)) {
+        if (finished(dir) && Files.isDirectory(dir.resolve(CHECKPOINTS))) {       // none if no checkpoint was due
             try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve(CHECKPOINTS))) {
                 for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(f);
                 }
-            } catch (java.nio.file.NoSuchFileException none) {
-                // no checkpoint was due
             } catch (IOException e) {
                 throw new UncheckedIOException("The checkpoints of the finished network in " + dir + " cannot be removed: " + e.getMessage(), e);
             }
@@ -180,8 +178,7 @@ public final class NetworkUnits {
 
         public static void main(String[] args) {
             Path dir = Path.of(args[2]);
-            Checkpoints store = new Checkpoints(dir.resolve(CHECKPOINTS), CHECKPOINT_MILLIS, 0, Map.of(), Files.isDirectory(dir.resolve(CHECKPOINTS)));
-            checkpointed(store, dir, System.out, () -> {
+            checkpointed(Checkpoints.forUnit(dir.resolve(CHECKPOINTS), CHECKPOINT_MILLIS, 0), dir, System.out, () -> {
                 try {
                     org.molap.experiments.Cli.experiment(args[0]).runUnit(Path.of(args[1]), Arrays.asList(args).subList(3, args.length),
                             System.out);

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.molap.core.run.RunDirectory;
 import org.molap.experiments.Options;
+import org.molap.experiments.RunLifecycle;
 import org.molap.experiments.UsageException;
 
 /**
@@ -30,9 +31,13 @@ public final class ReusedNetworks {
     /** Settings that only choose which networks a run has: their folders name them. */
     private static final List<String> CHOOSING = List.of("firstSeed", "networks", "models", "architectures");
 
-    private final List<Path> sources;
+    /** An earlier run and the commit that trained it. */
+    private record Source(Path dir, String commit) {
+    }
 
-    private ReusedNetworks(List<Path> sources) {
+    private final List<Source> sources;
+
+    private ReusedNetworks(List<Source> sources) {
         this.sources = sources;
     }
 
@@ -50,7 +55,7 @@ public final class ReusedNetworks {
         if (value == null || value.isBlank() || options.resumeDir() != null) {
             return none();         // a resumed run copied them when it started
         }
-        List<Path> sources = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
         for (String part : value.split(",")) {
             Path dir = Path.of(part.trim());
             JsonNode manifest = manifest(dir);
@@ -58,12 +63,12 @@ public final class ReusedNetworks {
             if (!experiment.equals(theirs)) {
                 throw new UsageException("--networks-from " + dir + " is a run of " + theirs + ", not of " + experiment + ".");
             }
-            List<String> differ = differences(RunDirectory.JSON.valueToTree(config), manifest.path("config"));
+            List<String> differ = differences(RunLifecycle.asWritten(config), manifest.path("config"));
             if (!differ.isEmpty()) {
                 throw new UsageException("--networks-from " + dir + " was trained with other settings (" + String.join(", ", differ)
                         + "), so its networks are not this run's.");
             }
-            sources.add(dir);
+            sources.add(new Source(dir, manifest.path("git_commit").asText()));
         }
         return new ReusedNetworks(sources);
     }
@@ -80,7 +85,7 @@ public final class ReusedNetworks {
         }
     }
 
-    /** The settings that differ, as "name: this run's value, not theirs", the choosing ones left out. */
+    /** The settings that differ, as "name (this run's value) here, (theirs) there", the choosing ones left out. */
     static List<String> differences(JsonNode ours, JsonNode theirs) {
         ObjectNode a = ours.deepCopy();
         ObjectNode b = theirs.isObject() ? ((ObjectNode) theirs).deepCopy() : RunDirectory.JSON.createObjectNode();
@@ -108,12 +113,12 @@ public final class ReusedNetworks {
             if (NetworkUnits.finished(job.dir())) {
                 continue;
             }
-            for (Path source : sources) {
-                Path theirs = source.resolve(NetworkUnits.NETWORKS).resolve(job.dir().getFileName());
+            for (Source source : sources) {
+                Path theirs = source.dir().resolve(NetworkUnits.NETWORKS).resolve(job.dir().getFileName());
                 if (NetworkUnits.finished(theirs)) {
                     copyFolder(theirs, job.dir());
-                    copied.put(job.dir().getFileName().toString(), Map.of("run", source.toAbsolutePath().normalize().toString(),
-                            "git_commit", manifest(source).path("git_commit").asText()));
+                    copied.put(job.dir().getFileName().toString(), Map.of("run", source.dir().toAbsolutePath().normalize().toString(),
+                            "git_commit", source.commit()));
                     break;
                 }
             }
