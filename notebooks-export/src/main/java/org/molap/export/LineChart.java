@@ -42,6 +42,26 @@ public final class LineChart {
     }
 
     /**
+     * A chart of curves in pairs, such as a network's output followed by its target: both curves of a pair share one
+     * colour, the first solid, the second dashed.
+     */
+    public static void writePairs(Path png, String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> pairs) {
+        if (pairs.size() % 2 != 0) {
+            throw new IllegalArgumentException("Curves in pairs need an even number of series, not " + pairs.size() + ".");
+        }
+        XYChart chart = chart(WIDTH, HEIGHT, title, xLabel, yLabel, pairs, Map.of(), false, true);
+        int i = 0;
+        for (XYSeries curve : chart.getSeriesMap().values()) {
+            if (i < pairs.size()) {                  // not the spacer of spaceXTicks
+                curve.setLineColor(Palette.series(i / 2));
+                curve.setLineStyle(i % 2 == 0 ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
+            }
+            i++;
+        }
+        XCharts.save(XCharts.image(chart), png);
+    }
+
+    /**
      * Small multiples: one panel per entry of {@code panels} (its title -> its curves, as {@link #write}), in rows of
      * {@code columns}, on one y range ({@code yRange}; null: each panel its own), the curves' colours named once in a
      * legend row below.

@@ -65,6 +65,26 @@ class ChartsTest {
     }
 
     @Test
+    void curvesInPairsShareTheirColour() throws IOException {
+        LinkedHashMap<String, double[][]> pairs = new LinkedHashMap<>();
+        double[] xs = new double[100];
+        java.util.Arrays.setAll(xs, i -> i);
+        for (int k = 0; k < 2; k++) {
+            double shift = k;
+            pairs.put("output " + k, new double[][] {xs, java.util.Arrays.stream(xs).map(x -> Math.sin(x / 10) + shift).toArray()});
+            pairs.put("target " + k, new double[][] {xs, java.util.Arrays.stream(xs).map(x -> Math.cos(x / 10) + shift).toArray()});
+        }
+        Path png = tmp.resolve("pairs.png");
+        LineChart.writePairs(png, "Pairs", "step", "y", pairs);
+        BufferedImage img = Pixels.read(png);
+        assertTrue(Pixels.count(img, rgb(Palette.series(0))) > 500 && Pixels.count(img, rgb(Palette.series(1))) > 500,
+                "one colour per pair");
+        assertEquals(0, Pixels.count(img, rgb(Palette.series(2))), "no third colour for two pairs");
+        pairs.remove("target 1");
+        assertThrows(IllegalArgumentException.class, () -> LineChart.writePairs(png, "Odd", "x", "y", pairs));
+    }
+
+    @Test
     void scatterDrawsPointsAndAReferenceCircleInTheComplexPlane() throws IOException {
         LinkedHashMap<String, double[][]> points = new LinkedHashMap<>();
         points.put("eigenvalues", new double[][] {{-3, -1, 0.5, 0.5}, {0, 0.2, 0.7, -0.7}});

@@ -129,9 +129,9 @@ final class MwgFigures {
                 curves.put("output, I = " + interval, output);
                 curves.put("target, I = " + interval, target);
             }
-            LineChart.write(run.figures().resolve("mwg_traces_" + model.id() + ".png"), model.label() + " (seed " + u.seed()
-                    + "): output at measure time 15 on a shorter, a trained and a longer interval", "steps from the go pulse",
-                    "output", curves, false);
+            LineChart.writePairs(run.figures().resolve("mwg_traces_" + model.id() + ".png"), model.label() + " (seed " + u.seed()
+                    + "): output (solid) and target (dashed) at measure time 15",
+                    "steps from the go pulse", "output", curves);
         }
     }
 
