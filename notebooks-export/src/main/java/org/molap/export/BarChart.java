@@ -56,7 +56,7 @@ public final class BarChart {
             low = Math.min(low, referenceLine);
             high = Math.max(high, referenceLine);
         }
-        double bottom = Math.pow(10, Math.floor(Math.log10(low)));
+        double bottom = Math.pow(10, Math.floor(Math.log10(low) - 0.5));     // the smallest bar at least half a decade tall
         double top = Math.pow(10, Math.ceil(Math.log10(high) + 0.05));
         draw(png, title, yLabel, categories, positive, null, bottom, top, referenceLine, true);
     }
@@ -97,7 +97,8 @@ public final class BarChart {
         XCharts.axes(s, XCharts.TEXT);
         s.setPlotGridVerticalLinesVisible(false);
         s.setXAxisLabelRotation(categories.size() > 8 || categories.stream().mapToInt(String::length).max().orElse(0) > 14 ? 30 : 0);
-        s.setDecimalPattern(logY ? "#,##0.##" : "#,##0.#");
+        // below 0.01 a log axis and its bars' numbers need exponents ("1E-3"), not decimals rounded to 0
+        s.setDecimalPattern(logY ? (yMin < 0.01 ? "0.##E0" : "#,##0.##") : "#,##0.#");
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             List<Double> values = new ArrayList<>();
             for (double v : e.getValue()) {
