@@ -37,7 +37,9 @@ public final class ReadmeTables {
             Map.entry("molap-paired", BaselineTables::paired),
             Map.entry("memory", MemoryTable::table),
             Map.entry("mwg", Seed003Tables::mwg),
-            Map.entry("nm-multitask", Seed003Tables::multitask));
+            Map.entry("nm-multitask", Seed003Tables::multitask),
+            Map.entry("element-finder", Seed003Tables::elementFinder),
+            Map.entry("mwg-rank-one", Seed003Tables::rankOne));
 
     private ReadmeTables() {
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * README tables of seed 003's kept runs: Measure-Wait-Go and the multitask retraining per model (medians over networks,
- * quartiles in brackets).
+ * README tables of seed 003's kept runs: Measure-Wait-Go and the multitask retraining per model, Element Finder per
+ * condition (medians over networks, quartiles in brackets), and the rank-1 network per seed.
  */
 final class Seed003Tables {
     private Seed003Tables() {
@@ -60,16 +60,58 @@ final class Seed003Tables {
                 }
                 t.append(" |");
             }
-            double[] seconds = new double[m.path("seconds").size()];
-            for (int i = 0; i < seconds.length; i++) {
-                seconds[i] = m.path("seconds").get(i).asDouble();
-            }
-            java.util.Arrays.sort(seconds);
-            double median = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
-                    : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
-            t.append(' ').append(String.format(Locale.ROOT, "%.0f", median / 60)).append(" |\n");
+            t.append(' ').append(String.format(Locale.ROOT, "%.0f", median(m.path("seconds")) / 60)).append(" |\n");
         }
         return t.toString();
+    }
+
+    /**
+     * {@code element-finder}: one row per condition of a kept {@code run element-finder}: held-out MSE, and for the
+     * NM-RNNs the error with their most-used gain component clamped over the intact error.
+     */
+    static String elementFinder(List<JsonNode> files) {
+        JsonNode conditions = files.get(0).path("results").path("conditions");
+        StringBuilder t = new StringBuilder("| condition | parameters | networks | held-out MSE | clamped / intact (most-used s_k) "
+                + "| minutes per network |\n|---|---|---|---|---|---|\n");
+        for (JsonNode c : (Iterable<JsonNode>) conditions::elements) {
+            t.append("| ").append(c.path("label").asText()).append(" | ").append(c.path("parameters").asLong())
+                    .append(" | ").append(c.path("held_out_mse").path("networks").size())
+                    .append(" | ").append(quartiles(c.path("held_out_mse"), "%.2f"))
+                    .append(" | ").append(c.has("ablation_ratio") ? String.format(Locale.ROOT, "%.2fx", median(c.path("ablation_ratio"))) : "")
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f", median(c.path("seconds")) / 60)).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    /**
+     * {@code mwg-rank-one}: one row per network of a kept {@code run mwg-rank-one}: training MSE, the RMSE of s(t)
+     * against appendix B's prediction on each test interval's ramp (relative to s's range there), and the largest
+     * deviation from the exact identity.
+     */
+    static String rankOne(List<JsonNode> files) {
+        JsonNode networks = files.get(0).path("results").path("networks");
+        List<String> intervals = names(networks.get(0).path("relativeRmse"));
+        StringBuilder t = new StringBuilder("| seed | training MSE |");
+        intervals.forEach(i -> t.append(" s(t) against the prediction, ").append(i.replace("I=", "I = ")).append(" |"));
+        t.append(" identity error | minutes |\n|---|---|").append("---|".repeat(intervals.size() + 2)).append('\n');
+        for (JsonNode n : (Iterable<JsonNode>) networks::elements) {
+            t.append("| ").append(n.path("seed").asLong()).append(" | ").append(sci(n.path("trainMse").asDouble())).append(" |");
+            intervals.forEach(i -> t.append(String.format(Locale.ROOT, " %.3f |", n.path("relativeRmse").path(i).asDouble())));
+            double identity = 0;
+            for (JsonNode e : (Iterable<JsonNode>) n.path("identityError")::elements) {
+                identity = Math.max(identity, e.asDouble());
+            }
+            t.append(' ').append(sci(identity)).append(String.format(Locale.ROOT, " | %.1f |\n", n.path("seconds").asDouble() / 60));
+        }
+        return t.toString();
+    }
+
+    private static double median(JsonNode values) {
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i).asDouble();
+        }
+        return org.molap.core.stats.Quartiles.of(v).median();
     }
 
     private static List<String> names(JsonNode object) {

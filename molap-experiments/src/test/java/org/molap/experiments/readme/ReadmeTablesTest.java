@@ -43,6 +43,31 @@ class ReadmeTablesTest {
                 + "| Mem Pro | 85.0 ± 7.1 | 90.0 ± 14.1 | +5.0 ± 21.2 |\n| mean | 85.0 ± 7.1 | 90.0 ± 14.1 | +5.0 ± 21.2 |\n", table);
     }
 
+    /** Known answer: a condition's medians over its networks; the clamped / intact column only where an ablation ran. */
+    @Test
+    void elementFinderRowsGiveEachConditionsMedians() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String run = "{\"results\":{\"conditions\":{"
+                + "\"nm\":{\"label\":\"NM-RNN (5, 18, 8)\",\"parameters\":490,\"held_out_mse\":{\"median\":2.5,\"q1\":2,\"q3\":3,"
+                + "\"networks\":[2,2.5,3]},\"seconds\":[60,120,90],\"ablation_ratio\":[3,1,2]},"
+                + "\"lstm\":{\"label\":\"LSTM (10)\",\"parameters\":491,\"held_out_mse\":{\"median\":0.5,\"q1\":0.4,\"q3\":0.6,"
+                + "\"networks\":[0.4,0.6]},\"seconds\":[30,90]}}}}";
+        assertEquals("| condition | parameters | networks | held-out MSE | clamped / intact (most-used s_k) | minutes per network |\n"
+                + "|---|---|---|---|---|---|\n| NM-RNN (5, 18, 8) | 490 | 3 | 2.50 [2.00-3.00] | 2.00x | 1.5 |\n"
+                + "| LSTM (10) | 491 | 2 | 0.50 [0.40-0.60] |  | 1.0 |\n", Seed003Tables.elementFinder(java.util.List.of(json.readTree(run))));
+    }
+
+    /** Known answer: one row per rank-1 network, its intervals as columns, the largest identity error. */
+    @Test
+    void rankOneRowsGiveEachNetwork() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String run = "{\"results\":{\"networks\":[{\"seed\":1,\"seconds\":600,\"trainMse\":0.00012,"
+                + "\"relativeRmse\":{\"I=7\":0.2,\"I=15\":0.05},\"identityError\":{\"I=7\":1e-15,\"I=15\":3e-15}}]}}";
+        assertEquals("| seed | training MSE | s(t) against the prediction, I = 7 | s(t) against the prediction, I = 15 | identity error "
+                + "| minutes |\n|---|---|---|---|---|---|\n| 1 | 1.2e-04 | 0.200 | 0.050 | 3.0e-15 | 10.0 |\n",
+                Seed003Tables.rankOne(java.util.List.of(json.readTree(run))));
+    }
+
     @Test
     void memoryCoresAreNamedForPeople() {
         assertEquals("random, g = 1.5, a = 0.2", MemoryTable.label("g=1.5 a=0.2"));
