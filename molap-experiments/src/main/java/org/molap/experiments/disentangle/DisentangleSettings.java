@@ -1,0 +1,50 @@
+package org.molap.experiments.disentangle;
+
+import java.util.List;
+import org.molap.experiments.parallel.NetworkUnits;
+
+/**
+ * Settings of {@code ./molap run disentangle} (seed 002, spec A.3, A.2.2, A.8). Paper: N_task in {2, 3, 6, 12, 24}
+ * for D = 2, 5 networks each, 1e5 Adam steps (1e-3) of 16 fresh trials; decoders fitted 5 times per fold by the
+ * paper's Adam protocol and once by least squares, tested on 640 trials of the held-out orthant. Quick (spec A.8):
+ * N_task in {2, 24}, one network each, 8000 steps, least squares only.
+ *
+ * @param taskCounts     the N_task of the networks
+ * @param dims           the stimulus dimensions D (Fig. 1f: 2; Fig. 1g: 2..5)
+ * @param iterations     training steps per network
+ * @param batch          trials per step (the authors' 16)
+ * @param units          recurrent units N (64)
+ * @param learningRate   Adam's rate (1e-3)
+ * @param decoderFits    Adam-protocol fits per fold and condition (5; 0: least squares only)
+ * @param leastSquaresTrials training trials of the least-squares decoder
+ * @param testTrials     trials of the held-out orthant per fold (640)
+ * @param accuracyTrials held-out trials for the decision accuracy
+ * @param pcaTrials      noise-free trials for the activity's principal components (40)
+ */
+public record DisentangleSettings(String profile, List<Integer> taskCounts, List<Integer> dims, long firstSeed, int networks,
+                                  int iterations, int batch, int units, double learningRate, int decoderFits,
+                                  int leastSquaresTrials, int testTrials, int accuracyTrials, int pcaTrials) {
+  /** Seed 002's encoder widths: D -> 100 -> 100 -> 40. */
+  public static final int[] ENCODER = {100, 100, 40};
+
+  public static DisentangleSettings paper() {
+    return new DisentangleSettings("paper", List.of(2, 3, 6, 12, 24), List.of(2), 1, 5, 100_000, 16, 64, 1e-3, 5, 32_000, 640,
+        2000, 40);
+  }
+
+  public static DisentangleSettings quick() {
+    return new DisentangleSettings("quick", List.of(2, 24), List.of(2), 1, 1, 8000, 16, 64, 1e-3, 0, 8000, 640, 2000, 40);
+  }
+
+  /**
+   * Batches of the paper's decoder training for N_task tasks (the authors' generalize.py: 3000 for 2 and 3 tasks,
+   * 2000 for 6, 1000 for 12 and 24; other counts take the value of the nearest listed one below).
+   */
+  public static int decoderBatches(int tasks) {
+    return tasks >= 12 ? 1000 : tasks >= 6 ? 2000 : 3000;
+  }
+
+  public List<Long> seeds() {
+    return NetworkUnits.seeds(firstSeed, networks);
+  }
+}

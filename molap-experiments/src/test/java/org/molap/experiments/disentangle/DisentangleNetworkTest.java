@@ -1,0 +1,41 @@
+package org.molap.experiments.disentangle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One seed-002 network end to end on a small budget: it learns its tasks and the decoding analysis reads it. */
+class DisentangleNetworkTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aTwelveTaskNetworkLearnsAndItsStateDecodesTheStimulus() {
+    DisentangleSettings s = new DisentangleSettings("test", List.of(12), List.of(2), 1, 1, 2000, 16, 64, 1e-3, 1, 3000, 640,
+        1000, 20);
+    DisentangleNetwork.Result r = DisentangleNetwork.run(12, 2, 1, s, dir, new PrintStream(PrintStream.nullOutputStream()));
+    assertEquals(6848 + 65 * 12 + encoderParameters(2), r.parameters(), "seed 002's count: 6848 + 65 N_task, plus the encoder");
+    assertTrue(r.encoderUnchanged(), "the encoder is frozen");
+    assertTrue(r.phase().lastLoss() < 0.5 * r.phase().firstLoss(), "loss " + r.phase().firstLoss() + " -> " + r.phase().lastLoss());
+    assertTrue(r.accuracy() > 0.8, "decision accuracy " + r.accuracy());
+    double id = Arrays.stream(r.idLeastSquares()).average().orElseThrow();
+    double ood = Arrays.stream(r.oodLeastSquares()).average().orElseThrow();
+    assertTrue(id > 0.7, "in-distribution r^2 " + id);
+    assertTrue(ood < id + 0.02, "out of distribution no better than in it: " + ood + " against " + id);
+    assertEquals(4, r.idAdam().length);
+    assertTrue(r.idAdam()[0][0] > 0.5, "the Adam protocol decodes too: " + r.idAdam()[0][0]);
+    assertTrue(r.top3Variance() > 0.5 && r.top3Variance() <= 1, "top-3 PCs " + r.top3Variance());
+    assertEquals(r.accuracy(), DisentangleNetwork.read(dir).accuracy(), "the result is written");
+  }
+
+  /** D -> 100 -> 100 -> 40: weights and biases. */
+  private static int encoderParameters(int dims) {
+    return dims * 100 + 100 + 100 * 100 + 100 + 100 * 40 + 40;
+  }
+}
