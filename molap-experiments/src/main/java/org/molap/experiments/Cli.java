@@ -29,6 +29,7 @@ public final class Cli {
         register(new org.molap.experiments.nmrnn.MultitaskExperiment());
         register(new org.molap.experiments.nmrnn.ElementFinderExperiment());
         register(new org.molap.experiments.motifs.MotifsExperiment());
+        register(new org.molap.experiments.disentangle.DisentangleExperiment());
     }
 
     private static void register(Experiment e) {

@@ -113,6 +113,16 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "factor of the low-rank term: the authors' code (1 for the NM-RNN, 1/N for the LR-RNN) or the same for both (default: code)");
     public static final RunOption NM_TAUS = new RunOption("nm-taus", String.class, "paper|code|both",
             "the NM-RNN's tau_x, tau_z: the paper's 10, 2, the authors' code's 2, 10, or both (default: both)");
+    public static final RunOption TASK_COUNTS = new RunOption("tasks", String.class, "<n,n,...>",
+            "numbers of tasks N_task, a set of networks each (default: quick 2,24, paper 2,3,6,12,24; seed 002 Fig. 1f)");
+    public static final RunOption DIMS = new RunOption("dims", String.class, "<d,d,...>",
+            "stimulus dimensions D, random boundaries above 2 (default: 2; Fig. 1g: 2,3,4,5)");
+    public static final RunOption DISENTANGLE_NETWORKS = new RunOption("networks", Integer.class, "<n>",
+            "networks per N_task and D, seeds --seed, --seed + 1, ... (default: quick 1, paper 5, seed 002)");
+    public static final RunOption DISENTANGLE_ITERATIONS = new RunOption("iterations", Integer.class, "<n>",
+            "Adam steps of 16 fresh trials per network (default: quick 8000, paper 100000, seed 002)");
+    public static final RunOption DECODER_FITS = new RunOption("decoder-fits", Integer.class, "<n>",
+            "fits per fold of the paper's Adam decoder protocol beside least squares (default: quick 0, paper 5)");
     public static final RunOption RUNS = new RunOption("runs", String.class, "<dirs>",
             "baselines run directories, or folders of them, comma-separated (required)");
 

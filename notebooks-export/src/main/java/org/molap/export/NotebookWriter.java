@@ -84,9 +84,9 @@ public final class NotebookWriter {
             cells.markdown("## Generalisation: accuracy on the tasks the primitives did not see");
             cells.code(generalisation());
         }
-        boolean seed003 = Seed003Cells.applies(run.results);
-        if (seed003) {
-            for (Seed003Cells.Section section : Seed003Cells.sections(run.results, run.arrays.keySet())) {
+        boolean seedCells = SeedCells.applies(run.results);
+        if (seedCells) {
+            for (SeedCells.Section section : SeedCells.sections(run.results, run.arrays.keySet())) {
                 cells.markdown(section.heading());
                 cells.code(section.code());
             }
@@ -96,8 +96,8 @@ public final class NotebookWriter {
             cells.code(otherArrays());
         }
         List<String> recognised = new ArrayList<>(results.recognised);
-        if (seed003) {
-            recognised.addAll(Seed003Cells.RECOGNISED);
+        if (seedCells) {
+            recognised.addAll(SeedCells.RECOGNISED);
             recognised.add(Results.CLAIMS);
         }
         if (!Scalars.rows(run.results, new java.util.LinkedHashSet<>(recognised)).isEmpty()) {

@@ -44,6 +44,36 @@ public record DisentangleSettings(String profile, List<Integer> taskCounts, List
     return tasks >= 12 ? 1000 : tasks >= 6 ? 2000 : 3000;
   }
 
+  /** The profile's settings with the command line's choices. */
+  public static DisentangleSettings of(org.molap.experiments.Options options) {
+    DisentangleSettings s = options.profile() == org.molap.experiments.Profile.PAPER ? paper() : quick();
+    List<Integer> tasks = options.get("tasks") == null ? s.taskCounts : positiveList(options.get("tasks"), "tasks");
+    List<Integer> dims = options.get("dims") == null ? s.dims : positiveList(options.get("dims"), "dims");
+    if (dims.stream().anyMatch(d -> d < 2 || d > 10)) {
+      throw new org.molap.experiments.UsageException("Option --dims takes stimulus dimensions from 2 to 10, got " + dims + ".");
+    }
+    Integer fits = options.integer("decoder-fits");
+    if (fits != null && fits < 0) {
+      throw new org.molap.experiments.UsageException("Option --decoder-fits cannot be negative, got " + fits + ".");
+    }
+    return new DisentangleSettings(s.profile, tasks, dims, options.seed() == null ? 1 : options.seed(),
+        options.positive("networks", s.networks), options.positive("iterations", s.iterations), s.batch, s.units,
+        s.learningRate, fits == null ? s.decoderFits : fits, s.leastSquaresTrials, s.testTrials, s.accuracyTrials, s.pcaTrials);
+  }
+
+  private static List<Integer> positiveList(String text, String option) {
+    try {
+      List<Integer> values = java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).distinct().sorted().toList();
+      if (values.isEmpty() || values.get(0) < 1) {
+        throw new NumberFormatException();
+      }
+      return values;
+    } catch (NumberFormatException e) {
+      throw new org.molap.experiments.UsageException("Option --" + option + " takes positive whole numbers separated by commas, got '"
+          + text + "'.");
+    }
+  }
+
   public List<Long> seeds() {
     return NetworkUnits.seeds(firstSeed, networks);
   }

@@ -6,23 +6,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The notebook sections of seed 003's experiments (NM-RNN: Measure-Wait-Go, its rank-1 network, multitask retraining,
- * Element Finder): each redraws the report's main figure from results.json and arrays/, as matplotlib code. Which
- * sections a run gets is read from results.json's "experiment".
+ * The notebook sections of seed 002's experiment (disentangle) and seed 003's (NM-RNN: Measure-Wait-Go, its rank-1
+ * network, multitask retraining, Element Finder): each redraws the report's main figure from results.json and
+ * arrays/, as matplotlib code, and lists the claims. Which sections a run gets is read from results.json's
+ * "experiment".
  */
-final class Seed003Cells {
+final class SeedCells {
     /** A markdown heading and the code under it. */
     record Section(String heading, String code) {
     }
 
     /** The results.json keys these sections show (left out of the generic "other results" cell). */
-    static final Set<String> RECOGNISED = Set.of("models", "conditions", "networks", "chance_mse");
+    static final Set<String> RECOGNISED = Set.of("models", "conditions", "networks", "chance_mse", "ceiling");
 
-    private Seed003Cells() {
+    private SeedCells() {
     }
 
     static boolean applies(JsonNode results) {
-        return results != null && Set.of("mwg", "mwg-rank-one", "nm-multitask", "element-finder")
+        return results != null && Set.of("disentangle", "mwg", "mwg-rank-one", "nm-multitask", "element-finder")
                 .contains(results.path("experiment").asText());
     }
 
@@ -42,6 +43,8 @@ final class Seed003Cells {
                     + "on Memory Anti (medians over networks, bars: quartiles)", multitask()));
             case "element-finder" -> out.add(new Section("## Element Finder: held-out MSE per condition (median, bars: "
                     + "quartiles; dots: networks)", elementFinder()));
+            case "disentangle" -> out.add(new Section("## Decoding the stimulus in and out of distribution, by number of tasks "
+                    + "(median, bars: quartiles; dots: networks x folds (x fits))", disentangle()));
             default -> {
             }
         }
@@ -139,6 +142,26 @@ final class Seed003Cells {
                 ax.set_xticks(range(len(names)), [conditions[n]["label"] for n in names], rotation=40, ha="right")
                 ax.set_ylabel("held-out MSE at the last step")
                 ax.set_yscale("log")
+                ax.grid(alpha=0.3)
+                ax.legend()
+                fig.tight_layout()
+                plt.show()""";
+    }
+
+    private static String disentangle() {
+        return """
+                rows = results["conditions"]
+                fig, ax = plt.subplots(figsize=(8, 5))
+                for k, (key, label) in enumerate([("id", "in distribution"), ("ood", "out of distribution")]):
+                    for i, c in enumerate(rows):
+                        q = c[key]
+                        x = i + (k - 0.5) * 0.3
+                        ax.errorbar(x, q["median"], yerr=[[q["median"] - q["q1"]], [q["q3"] - q["median"]]], fmt="o",
+                                    capsize=4, color=f"C{k}", label=label if i == 0 else None)
+                        ax.plot(np.full(len(q["values"]), x), q["values"], ".", color="grey", alpha=0.4)
+                ax.axhline(results["ceiling"], color="tab:red", linestyle="--", label="ideal observer, 1 - 0.48/20")
+                ax.set_xticks(range(len(rows)), [f"{c['tasks']} tasks" + ("" if c["dims"] == 2 else f", D = {c['dims']}") for c in rows])
+                ax.set_ylabel("r^2 = 1 - MSE / (1/12)")
                 ax.grid(alpha=0.3)
                 ax.legend()
                 fig.tight_layout()

@@ -1,0 +1,79 @@
+package org.molap.experiments.disentangle;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.molap.core.run.RunDirectory;
+import org.molap.core.stats.Quartiles;
+import org.molap.core.theory.IdealObserver;
+import org.molap.export.BarChart;
+import org.molap.export.LineChart;
+import org.molap.experiments.parallel.NetworkUnits;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Seed 002's figures (Fig. 1f, 1g) and the arrays behind them. */
+final class DisentangleFigures {
+  private DisentangleFigures() {
+  }
+
+  static void write(RunDirectory run, List<Condition> conditions) {
+    List<Condition> flat = conditions.stream().filter(c -> c.dims() == 2).toList();
+    if (!flat.isEmpty()) {
+      r2(run, flat);
+    }
+    if (conditions.stream().mapToInt(Condition::dims).distinct().count() > 1) {
+      byDimension(run, conditions);
+    }
+    LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
+    conditions.forEach(c -> curves.put(c.label(), columns(c.networks().get(0).lossCurve())));
+    LineChart.write(run.figures().resolve("disentangle_loss.png"), "Training loss, the first network of each condition", "iteration",
+        "MSE over all steps and outputs (batch of 16)", curves, true);
+    for (Condition c : conditions) {
+      String stem = "tasks" + c.tasks() + (c.dims() == 2 ? "" : "_dims" + c.dims());
+      NetworkUnits.writeArray(run.arrays(), stem + "_r2_id.npy", Nd4j.createFromArray(c.id()));
+      NetworkUnits.writeArray(run.arrays(), stem + "_r2_ood.npy", Nd4j.createFromArray(c.ood()));
+    }
+  }
+
+  /** Fig. 1f: in- and out-of-distribution r^2 per N_task (medians, bars half the IQR), the ideal observer dashed. */
+  private static void r2(RunDirectory run, List<Condition> flat) {
+    List<String> labels = flat.stream().map(Condition::label).toList();
+    LinkedHashMap<String, double[]> median = new LinkedHashMap<>();
+    Map<String, double[]> bars = new LinkedHashMap<>();
+    put(median, bars, "in distribution", flat.stream().map(Condition::idQ).toList());
+    put(median, bars, "out of distribution", flat.stream().map(Condition::oodQ).toList());
+    double low = Math.min(0, median.values().stream().flatMapToDouble(Arrays::stream).min().orElse(0) - 0.1);
+    BarChart.write(run.figures().resolve("disentangle_r2.png"), "Decoding the stimulus from the final state, by number of tasks ("
+            + flat.get(0).decoder() + "; bars: IQR / 2)", "r^2 = 1 - MSE / (1/12)", labels, median, bars,
+        Math.floor(low * 10) / 10, 1, IdealObserver.ceiling(0.2, 20));
+  }
+
+  /** Fig. 1g: out-of-distribution r^2 per N_task, one series per stimulus dimension D. */
+  private static void byDimension(RunDirectory run, List<Condition> conditions) {
+    List<Integer> tasks = conditions.stream().map(Condition::tasks).distinct().sorted().toList();
+    LinkedHashMap<String, double[]> series = new LinkedHashMap<>();
+    conditions.stream().mapToInt(Condition::dims).distinct().sorted().forEach(d -> series.put("D = " + d,
+        tasks.stream().mapToDouble(n -> conditions.stream().filter(c -> c.dims() == d && c.tasks() == n).findFirst()
+            .map(c -> c.oodQ().median()).orElse(Double.NaN)).toArray()));
+    BarChart.write(run.figures().resolve("disentangle_dims.png"), "Out-of-distribution r^2 by number of tasks and stimulus dimension"
+            + " (medians)", "OOD r^2  [x: N_task]", tasks.stream().map(String::valueOf).toList(), series, null,
+        Math.min(0, Math.floor(series.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).min().orElse(0) * 10) / 10),
+        1, null);
+  }
+
+  private static void put(LinkedHashMap<String, double[]> median, Map<String, double[]> bars, String name, List<Quartiles> qs) {
+    median.put(name, qs.stream().mapToDouble(Quartiles::median).toArray());
+    bars.put(name, qs.stream().mapToDouble(q -> (q.q3() - q.q1()) / 2).toArray());
+  }
+
+  /** {x, y} columns of [iteration, loss] points. */
+  private static double[][] columns(double[][] points) {
+    double[][] xy = new double[2][points.length];
+    for (int i = 0; i < points.length; i++) {
+      xy[0][i] = points[i][0];
+      xy[1][i] = points[i][1];
+    }
+    return xy;
+  }
+}

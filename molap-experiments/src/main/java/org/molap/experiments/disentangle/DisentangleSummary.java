@@ -1,0 +1,94 @@
+package org.molap.experiments.disentangle;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.molap.core.stats.Quartiles;
+import org.molap.core.theory.IdealObserver;
+import org.molap.core.tasks.disentangle.NoisyStimulus;
+import org.molap.experiments.summary.Claim;
+
+/**
+ * The claims of seed 002 over the conditions of a run, with spec 002-5/002-6/002-7's criteria at the paper profile
+ * and spec A.8's calibrated gates at the quick one.
+ */
+final class DisentangleSummary {
+  private DisentangleSummary() {
+  }
+
+  static List<Claim> claims(List<Condition> conditions, boolean quick) {
+    List<Claim> claims = new ArrayList<>();
+    List<Condition> flat = conditions.stream().filter(c -> c.dims() == 2).toList();
+    if (flat.size() >= 2) {
+      Condition few = flat.get(0);
+      Condition many = flat.get(flat.size() - 1);
+      claims.add(oodRises(flat, few, many, quick));
+      claims.add(gapCloses(few, many, quick));
+      claims.add(idNearCeiling(few, many, quick));
+    }
+    conditions.stream().filter(c -> c.dims() == 2).reduce((a, b) -> b).ifPresent(many -> {
+      claims.add(attractor(many, quick));
+      claims.add(new Claim("The " + many.label() + " networks learn their tasks", "median decision accuracy on held-out trials >= 0.90",
+          many.median(DisentangleNetwork.Result::accuracy) >= 0.9, String.format("%.3f", many.median(DisentangleNetwork.Result::accuracy))));
+    });
+    for (int d : conditions.stream().mapToInt(Condition::dims).filter(d -> d > 2).distinct().toArray()) {
+      Condition below = find(conditions, d - 1, d);
+      Condition above = find(conditions, d + 1, d);
+      if (below != null && above != null) {
+        double jump = above.oodQ().median() - below.oodQ().median();
+        claims.add(new Claim("For D = " + d + ", out-of-distribution decoding jumps once N_task >= D", "median OOD r^2 at N_task = "
+            + (d + 1) + " exceeds that at N_task = " + (d - 1) + " by >= 0.1", jump >= 0.1,
+            String.format("%.3f against %.3f (+%.3f)", above.oodQ().median(), below.oodQ().median(), jump)));
+      }
+    }
+    return claims;
+  }
+
+  private static Claim oodRises(List<Condition> flat, Condition few, Condition many, boolean quick) {
+    double rise = many.oodQ().median() - few.oodQ().median();
+    double threshold = quick ? 0.10 : 0.20;
+    double rho = flat.size() >= 3 ? new SpearmansCorrelation().correlation(flat.stream().mapToDouble(Condition::tasks).toArray(),
+        flat.stream().mapToDouble(c -> c.oodQ().median()).toArray()) : Double.NaN;
+    boolean holds = rise >= threshold && (flat.size() < 3 || quick || rho >= 0.7);
+    return new Claim("Out-of-distribution r^2 rises with the number of tasks", "median OOD r^2 (" + many.decoder() + ") at "
+        + many.tasks() + " tasks exceeds that at " + few.tasks() + " by >= " + threshold
+        + (quick ? "" : ", Spearman rho of the medians with N_task >= 0.7"), holds,
+        String.format("%s: %.3f (quartiles %.3f-%.3f) against %.3f (%.3f-%.3f), +%.3f%s", many.decoder(), many.oodQ().median(),
+            many.oodQ().q1(), many.oodQ().q3(), few.oodQ().median(), few.oodQ().q1(), few.oodQ().q3(), rise,
+            Double.isNaN(rho) ? "" : String.format("; rho %.2f over %d task counts", rho, flat.size())));
+  }
+
+  private static Claim gapCloses(Condition few, Condition many, boolean quick) {
+    double gapMany = many.idQ().median() - many.oodQ().median();
+    double gapFew = few.idQ().median() - few.oodQ().median();
+    boolean holds = quick ? gapMany < gapFew : gapMany <= 0.08 && gapMany <= gapFew / 3;
+    return new Claim("Out-of-distribution r^2 approaches in-distribution r^2 with many tasks", quick
+        ? "gap ID - OOD (medians) smaller at " + many.tasks() + " tasks than at " + few.tasks()
+        : "gap ID - OOD (medians) at " + many.tasks() + " tasks <= 0.08 and <= 1/3 of the gap at " + few.tasks(), holds,
+        String.format("gap %.3f at %d tasks, %.3f at %d", gapMany, many.tasks(), gapFew, few.tasks()));
+  }
+
+  private static Claim idNearCeiling(Condition few, Condition many, boolean quick) {
+    double ceiling = IdealObserver.ceiling(NoisyStimulus.NOISE, NoisyStimulus.STIMULUS_STEPS);
+    Quartiles id = many.idQ();
+    boolean holds = quick ? id.median() >= 0.94 : id.median() >= 0.95 && id.median() <= 0.985 && id.median() > few.idQ().median();
+    return new Claim("In-distribution r^2 nears the ideal observer's with many tasks", quick
+        ? "median ID r^2 at " + many.tasks() + " tasks >= 0.94"
+        : String.format("median ID r^2 at %d tasks in [0.95, 0.985] (ceiling %.3f) and above that at %d tasks", many.tasks(), ceiling,
+            few.tasks()), holds, String.format("%.3f (quartiles %.3f-%.3f) against %.3f at %d tasks; ceiling 1 - 0.48/20 = %.3f",
+        id.median(), id.q1(), id.q3(), few.idQ().median(), few.tasks(), ceiling));
+  }
+
+  private static Claim attractor(Condition many, boolean quick) {
+    double top3 = many.median(DisentangleNetwork.Result::top3Variance);
+    boolean holds = quick ? top3 >= 0.75 : top3 >= 0.80 && top3 <= 0.95;
+    return new Claim("The " + many.label() + " network's activity lies near a low-dimensional manifold", quick
+        ? "median share of variance in the top 3 principal components >= 0.75"
+        : "median share of variance in the top 3 principal components in [0.80, 0.95] (seed 002: 85%)", holds,
+        String.format("%.3f", top3));
+  }
+
+  private static Condition find(List<Condition> conditions, int tasks, int dims) {
+    return conditions.stream().filter(c -> c.tasks() == tasks && c.dims() == dims).findFirst().orElse(null);
+  }
+}
