@@ -26,7 +26,7 @@ final class DisentangleFigures {
       byDimension(run, conditions);
     }
     LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
-    conditions.forEach(c -> curves.put(c.label(), columns(c.networks().get(0).lossCurve())));
+    conditions.forEach(c -> curves.put(c.label(), org.molap.experiments.molap.LossCurve.columns(c.networks().get(0).lossCurve())));
     LineChart.write(run.figures().resolve("disentangle_loss.png"), "Training loss, the first network of each condition", "iteration",
         "MSE over all steps and outputs (batch of 16)", curves, true);
     for (Condition c : conditions) {
@@ -65,15 +65,5 @@ final class DisentangleFigures {
   private static void put(LinkedHashMap<String, double[]> median, Map<String, double[]> bars, String name, List<Quartiles> qs) {
     median.put(name, qs.stream().mapToDouble(Quartiles::median).toArray());
     bars.put(name, qs.stream().mapToDouble(q -> (q.q3() - q.q1()) / 2).toArray());
-  }
-
-  /** {x, y} columns of [iteration, loss] points. */
-  private static double[][] columns(double[][] points) {
-    double[][] xy = new double[2][points.length];
-    for (int i = 0; i < points.length; i++) {
-      xy[0][i] = points[i][0];
-      xy[1][i] = points[i][1];
-    }
-    return xy;
   }
 }

@@ -39,6 +39,16 @@ public final class LossCurve implements TrainingListener, Resumable {
         return points.toArray(double[][]::new);
     }
 
+    /** Points [n][iteration, loss] as the {xs, ys} columns a line chart takes. */
+    public static double[][] columns(double[][] points) {
+        double[][] xy = new double[2][points.length];
+        for (int i = 0; i < points.length; i++) {
+            xy[0][i] = points[i][0];
+            xy[1][i] = points[i][1];
+        }
+        return xy;
+    }
+
     public double lowest() {
         return lowest;
     }

@@ -35,7 +35,7 @@ final class ElementFinderFigures {
         npy(Nd4j.createFromArray(all), run, "held_out_mse.npy");
 
         LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
-        byCondition.values().forEach(rs -> curves.put(rs.get(0).label(), columns(rs.get(0).lossCurve())));
+        byCondition.values().forEach(rs -> curves.put(rs.get(0).label(), org.molap.experiments.molap.LossCurve.columns(rs.get(0).lossCurve())));
         LineChart.write(run.figures().resolve("ef_loss.png"), "Training loss, one network per condition", "iteration",
                 "MSE at the last step (batch of 128)", curves, true);
 
@@ -80,15 +80,6 @@ final class ElementFinderFigures {
     private static int[] mostUsed(double[] variance) {
         return java.util.stream.IntStream.range(0, variance.length).boxed()
                 .sorted((a, b) -> Double.compare(variance[b], variance[a])).mapToInt(Integer::intValue).toArray();
-    }
-
-    private static double[][] columns(double[][] points) {
-        double[][] xy = new double[2][points.length];
-        for (int i = 0; i < points.length; i++) {
-            xy[0][i] = points[i][0];
-            xy[1][i] = points[i][1];
-        }
-        return xy;
     }
 
     private static void npy(INDArray a, RunDirectory run, String name) {
