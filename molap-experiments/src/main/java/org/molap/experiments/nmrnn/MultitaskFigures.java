@@ -64,15 +64,8 @@ final class MultitaskFigures {
 
         pcs(run, results, units);
         LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
-        results.forEach((model, rs) -> {
-            double[][] c = rs.get(0).lossCurve();
-            double[][] xy = new double[2][c.length];
-            for (int i = 0; i < c.length; i++) {
-                xy[0][i] = c[i][0];
-                xy[1][i] = c[i][1];
-            }
-            curves.put(model.label() + " seed " + rs.get(0).seed(), xy);
-        });
+        results.forEach((model, rs) ->
+                curves.put(model.label() + " seed " + rs.get(0).seed(), org.molap.experiments.molap.LossCurve.columns(rs.get(0).lossCurve())));
         LineChart.write(run.figures().resolve("nm_multitask_loss.png"), "Training loss (minibatches), then retraining on Memory Anti",
                 "iteration", "MSE", curves, true);
     }

@@ -164,15 +164,8 @@ final class MwgFigures {
 
     private static void losses(RunDirectory run, Map<NmModel, List<MwgNetwork.Result>> results) {
         LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
-        results.forEach((model, networks) -> networks.forEach(r -> {
-            double[][] curve = r.lossCurve();
-            double[][] xy = new double[2][curve.length];
-            for (int i = 0; i < curve.length; i++) {
-                xy[0][i] = curve[i][0];
-                xy[1][i] = curve[i][1];
-            }
-            series.put(model.label() + " seed " + r.seed(), xy);
-        }));
+        results.forEach((model, networks) -> networks.forEach(r ->
+                series.put(model.label() + " seed " + r.seed(), org.molap.experiments.molap.LossCurve.columns(r.lossCurve()))));
         LineChart.write(run.figures().resolve("mwg_loss.png"), "Training loss (the NM-RNN's phases: low-rank, neuromodulatory, all)",
                 "iteration", "loss (MSE on the 40 trials)", series, true);
     }
