@@ -25,6 +25,9 @@ final class DisentangleFigures {
     if (conditions.stream().mapToInt(Condition::dims).distinct().count() > 1) {
       byDimension(run, conditions);
     }
+    if (!flat.isEmpty()) {
+      attractor(run, flat.get(flat.size() - 1));
+    }
     LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
     conditions.forEach(c -> curves.put(c.label(), org.molap.experiments.molap.LossCurve.columns(c.networks().get(0).lossCurve())));
     LineChart.write(run.figures().resolve("disentangle_loss.png"), "Training loss, the first network of each condition", "iteration",
@@ -60,6 +63,43 @@ final class DisentangleFigures {
             + " (medians)", "OOD r^2  [x: N_task]", tasks.stream().map(String::valueOf).toList(), series, null,
         Math.min(0, Math.floor(series.values().stream().flatMapToDouble(Arrays::stream).filter(Double::isFinite).min().orElse(0) * 10) / 10),
         1, null);
+  }
+
+  /**
+   * Fig. 1d: the first network of the condition with the most tasks, its noise-free trajectories on their first two
+   * principal components coloured by the stimulus's quadrant, and its slow points.
+   */
+  private static void attractor(RunDirectory run, Condition c) {
+    DisentangleNetwork.Result r = c.networks().get(0);
+    java.nio.file.Path dir = run.path().resolve(NetworkUnits.NETWORKS).resolve(DisentangleNetwork.name(r.tasks(), r.dims(), r.seed()));
+    org.nd4j.linalg.api.ndarray.INDArray traj = Nd4j.createFromNpyFile(dir.resolve("trajectories_pcs.npy").toFile());   // [B, T, 3]
+    org.nd4j.linalg.api.ndarray.INDArray slow = Nd4j.createFromNpyFile(dir.resolve("slow_points_pcs.npy").toFile());    // [K, 3]
+    org.nd4j.linalg.api.ndarray.INDArray stimuli = Nd4j.createFromNpyFile(dir.resolve("stimuli.npy").toFile());         // [B, D]
+    NetworkUnits.writeArray(run.arrays(), "attractor_trajectories_pcs.npy", traj);
+    NetworkUnits.writeArray(run.arrays(), "attractor_slow_points_pcs.npy", slow);
+    LinkedHashMap<String, double[][]> lines = new LinkedHashMap<>();
+    int steps = (int) traj.size(1);
+    for (int q = 0; q < org.molap.core.tasks.disentangle.Orthants.count(2); q++) {
+      java.util.List<Double> xs = new java.util.ArrayList<>();
+      java.util.List<Double> ys = new java.util.ArrayList<>();
+      for (int b = 0; b < traj.size(0); b++) {
+        if (org.molap.core.tasks.disentangle.Orthants.of(stimuli.getRow(b).toDoubleVector()) != q) {
+          continue;
+        }
+        for (int t = 0; t < steps; t++) {
+          xs.add(traj.getDouble(b, t, 0));
+          ys.add(traj.getDouble(b, t, 1));
+        }
+        xs.add(traj.getDouble(b, steps - 1, 0));     // a gap before the next trial
+        ys.add(Double.NaN);
+      }
+      lines.put("s in " + org.molap.core.tasks.disentangle.Orthants.name(q, 2),
+          new double[][] {xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()});
+    }
+    LinkedHashMap<String, double[][]> points = new LinkedHashMap<>();
+    points.put("slow points", new double[][] {slow.getColumn(0).toDoubleVector(), slow.getColumn(1).toDoubleVector()});
+    org.molap.export.ScatterChart.write(run.figures().resolve("disentangle_attractor.png"), c.label() + " (seed " + r.seed()
+        + "): noise-free trajectories and slow points, PC1-PC2 of the activity", "PC1", "PC2", points, lines, false);
   }
 
   private static void put(LinkedHashMap<String, double[]> median, Map<String, double[]> bars, String name, List<Quartiles> qs) {

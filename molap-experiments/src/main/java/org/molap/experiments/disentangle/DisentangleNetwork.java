@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.molap.core.analysis.SlowPoints;
 import org.molap.core.analysis.StimulusDecoder;
 import org.molap.core.primitives.PrincipalComponents;
 import org.molap.core.run.RunDirectory;
@@ -53,11 +54,14 @@ public final class DisentangleNetwork {
   /**
    * What one network did. Per fold (index q: the held-out orthants q mod 4): r^2 of the least-squares decoder in and
    * out of distribution, and of each Adam-protocol fit (empty without them); the decision accuracy on held-out trials
-   * (each task's sign at the decision step); the share of the activity's variance in its top 3 principal components.
+   * (each task's sign at the decision step); the share of the activity's variance in its top 3 principal components;
+   * the slow-point search (Fig. 1d): median speed q before and after it, and the share of the slow points' variance in
+   * their top 2 principal components (near 1: they lie on a plane).
    */
   public record Result(int tasks, int dims, long seed, long parameters, double seconds, PhaseRecord phase, double accuracy,
                        boolean encoderUnchanged, double[] idLeastSquares, double[] oodLeastSquares, double[][] idAdam,
-                       double[][] oodAdam, double[] angleOod, double top3Variance, double[][] normals, double[][] lossCurve) {
+                       double[][] oodAdam, double[] angleOod, double top3Variance, double speedBefore, double speedAfter,
+                       double slowPlane, double[][] normals, double[][] lossCurve) {
   }
 
   private DisentangleNetwork() {
@@ -120,9 +124,9 @@ public final class DisentangleNetwork {
 
     double accuracy = accuracy(graph, task, s.accuracyTrials());
     Decoding d = decode(graph, task.stimulus(), tasks, s);
-    double top3 = top3Variance(graph, boundaries, s.pcaTrials());
+    Attractor a = attractor(graph, cell, boundaries, s.pcaTrials(), dir);
     Result result = new Result(tasks, dims, seed, parameters, seconds, phase, accuracy, unchanged, d.idLs, d.oodLs, d.idAdam,
-        d.oodAdam, d.angle, top3, boundaries.normals(), curve.points());
+        d.oodAdam, d.angle, a.top3, a.speedBefore, a.speedAfter, a.plane, boundaries.normals(), curve.points());
     NetworkUnits.writeResult(dir, result);
     return result;
   }
@@ -206,11 +210,22 @@ public final class DisentangleNetwork {
     }
   }
 
+  private record Attractor(double top3, double speedBefore, double speedAfter, double plane) {
+  }
+
+  /** Slow-point starts (the authors' analyze.py: 128 states of the trajectories, each unit moved up by U(0, 6)). */
+  private static final int SLOW_STARTS = 128;
+  private static final double SLOW_OFFSET = 6;
+  private static final int SLOW_STEPS = 10_000;
+  private static final double SLOW_RATE = 0.01;
+
   /**
-   * Share of the activity's variance in its top 3 principal components: every step of {@code trials} noise-free
-   * trials (the authors' analyze.py fits its PCA without noise), stimuli uniform on the cube.
+   * Fig. 1d: the activity of {@code trials} noise-free trials (the authors fit their PCA without noise), stimuli uniform
+   * on the cube, on its top 3 principal components, and the slow points of the network under the fixation input with
+   * no stimulus, found from states of those trajectories; writes both projected on the activity's components
+   * (trajectories_pcs.npy [trials, steps, 3], slow_points_pcs.npy [128, 3], stimuli.npy).
    */
-  private static double top3Variance(CellModel graph, Hyperplanes boundaries, int trials) {
+  private static Attractor attractor(CellModel graph, EncodedReluCell cell, Hyperplanes boundaries, int trials, Path dir) {
     NoisyStimulus clean = new NoisyStimulus(boundaries.dims(), NoisyStimulus.STIMULUS_STEPS, 0);
     MultitaskClassification task = new MultitaskClassification(clean, boundaries, LabelCoding.PLUS_MINUS_ONE, false);
     Random rng = new Random(TEST_SEED + 2);
@@ -218,10 +233,52 @@ public final class DisentangleNetwork {
     for (int i = 0; i < trials; i++) {
       s[i] = clean.uniform(rng);
     }
-    INDArray activity = graph.observed(task.trials(s, rng, DataType.FLOAT).inputs());          // [B, N, T]
-    INDArray rows = activity.permute(0, 2, 1).dup('c').reshape(activity.size(0) * activity.size(2), activity.size(1));
-    double[] ratios = PrincipalComponents.fit(rows.castTo(DataType.DOUBLE), 3, PrincipalComponents.Scaling.CENTRED)
-        .explainedVarianceRatio();
-    return Arrays.stream(ratios).sum();
+    INDArray activity = graph.observed(task.trials(s, rng, DataType.FLOAT).inputs()).castTo(DataType.DOUBLE);   // [B, N, T]
+    long steps = activity.size(2);
+    INDArray rows = activity.permute(0, 2, 1).dup('c').reshape(trials * steps, activity.size(1));
+    PrincipalComponents pca = PrincipalComponents.fit(rows, 3, PrincipalComponents.Scaling.CENTRED);
+    double top3 = Arrays.stream(pca.explainedVarianceRatio()).sum();
+
+    double[][] states = new double[(int) rows.size(0)][];
+    rows(rows, states, 0);
+    double[][] starts = new double[SLOW_STARTS][];
+    for (int k = 0; k < SLOW_STARTS; k++) {
+      starts[k] = states[rng.nextInt(states.length)].clone();
+      for (int i = 0; i < starts[k].length; i++) {
+        starts[k][i] += SLOW_OFFSET * rng.nextDouble();
+      }
+    }
+    SlowPoints.Result slow = SlowPoints.find(matrix(graph, EncodedReluCell.W_REC), fixationDrive(graph, cell), starts, SLOW_STEPS,
+        SLOW_RATE);
+    INDArray points = Nd4j.createFromArray(slow.points());
+    double plane = Arrays.stream(PrincipalComponents.fit(points, 2, PrincipalComponents.Scaling.CENTRED).explainedVarianceRatio()).sum();
+    NetworkUnits.writeArray(dir, "trajectories_pcs.npy", pca.projection().apply(rows).reshape(trials, steps, 3));
+    NetworkUnits.writeArray(dir, "slow_points_pcs.npy", pca.projection().apply(points));
+    NetworkUnits.writeArray(dir, "stimuli.npy", Nd4j.createFromArray(s));
+    return new Attractor(top3, org.molap.core.stats.Quartiles.of(slow.speedBefore()).median(),
+        org.molap.core.stats.Quartiles.of(slow.speedAfter()).median(), plane);
+  }
+
+  /** W_in [1 ; e(0)] + b_in + b_rec: the drive of the fixation input with no stimulus, e(0) the encoder's output at 0. */
+  private static double[] fixationDrive(CellModel graph, EncodedReluCell cell) {
+    int layers = cell.encoderWidths().length;
+    INDArray e = Nd4j.zeros(DataType.DOUBLE, 1, cell.stimuli());
+    for (int layer = 1; layer <= layers; layer++) {
+      e = e.mmul(graph.array("W" + layer).castTo(DataType.DOUBLE).transpose()).addRowVector(graph.array("b" + layer).castTo(DataType.DOUBLE));
+      if (layer < layers) {
+        e = org.nd4j.linalg.ops.transforms.Transforms.relu(e, false);
+      }
+    }
+    INDArray u = Nd4j.hstack(Nd4j.ones(DataType.DOUBLE, 1, 1), e);
+    return u.mmul(graph.array(EncodedReluCell.W_IN).castTo(DataType.DOUBLE).transpose())
+        .addRowVector(graph.array(EncodedReluCell.B_IN).castTo(DataType.DOUBLE))
+        .addRowVector(graph.array(EncodedReluCell.B_REC).castTo(DataType.DOUBLE)).toDoubleVector();
+  }
+
+  private static double[][] matrix(CellModel graph, String name) {
+    INDArray a = graph.array(name).castTo(DataType.DOUBLE);
+    double[][] out = new double[(int) a.size(0)][];
+    rows(a, out, 0);
+    return out;
   }
 }

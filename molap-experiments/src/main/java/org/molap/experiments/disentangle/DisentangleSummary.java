@@ -28,6 +28,12 @@ final class DisentangleSummary {
     }
     conditions.stream().filter(c -> c.dims() == 2).reduce((a, b) -> b).ifPresent(many -> {
       claims.add(attractor(many, quick));
+      double slowing = many.median(r -> r.speedBefore() / r.speedAfter());
+      double plane = many.median(DisentangleNetwork.Result::slowPlane);
+      claims.add(new Claim("The " + many.label() + " networks' slow points lie on a plane (a 2-D attractor)", "median over networks: the "
+          + "slow-point search lowers the median speed q by >= 100x, and >= 90% of the slow points' variance lies in 2 principal components",
+          slowing >= 100 && plane >= 0.9, String.format("q lowered %.3gx (median %.2g -> %.2g); %.1f%% in 2 components", slowing,
+          many.median(DisentangleNetwork.Result::speedBefore), many.median(DisentangleNetwork.Result::speedAfter), 100 * plane)));
       claims.add(new Claim("The " + many.label() + " networks learn their tasks", "median decision accuracy on held-out trials >= 0.90",
           many.median(DisentangleNetwork.Result::accuracy) >= 0.9, String.format("%.3f", many.median(DisentangleNetwork.Result::accuracy))));
     });

@@ -35,8 +35,8 @@ class DisentangleExperimentTest {
       assertTrue(c.path("id").path("median").asDouble() > 0.7, "the state encodes the stimulus: " + c.path("id"));
       assertTrue(c.path("accuracy").get(0).asDouble() > 0.75, "learned its tasks in 1500 steps: " + c.path("accuracy"));
     }
-    assertEquals(5, results.path("claims").size(), "OOD rise, gap, ID ceiling, attractor, accuracy");
-    for (String figure : List.of("disentangle_r2.png", "disentangle_loss.png")) {
+    assertEquals(6, results.path("claims").size(), "OOD rise, gap, ID ceiling, low dimension, slow points, accuracy");
+    for (String figure : List.of("disentangle_r2.png", "disentangle_loss.png", "disentangle_attractor.png")) {
       assertTrue(Files.size(run.resolve("figures").resolve(figure)) > 1000, figure);
     }
     assertTrue(Files.readString(run.resolve("notebook.ipynb")).contains("Decoding the stimulus in and out of distribution"));

@@ -31,6 +31,8 @@ class DisentangleNetworkTest {
     assertEquals(4, r.idAdam().length);
     assertTrue(r.idAdam()[0][0] > 0.5, "the Adam protocol decodes too: " + r.idAdam()[0][0]);
     assertTrue(r.top3Variance() > 0.5 && r.top3Variance() <= 1, "top-3 PCs " + r.top3Variance());
+    assertTrue(r.speedAfter() < 0.01 * r.speedBefore(), "the slow-point search slows the states: " + r.speedBefore() + " -> " + r.speedAfter());
+    assertTrue(java.nio.file.Files.exists(dir.resolve("slow_points_pcs.npy")));
     assertEquals(r.accuracy(), DisentangleNetwork.read(dir).accuracy(), "the result is written");
   }
 
