@@ -90,13 +90,23 @@ final class Seed003Tables {
      */
     static String rankOne(List<JsonNode> files) {
         JsonNode networks = files.get(0).path("results").path("networks");
+        JsonNode interior = files.get(0).path("results").path("interior_relative_rmse_15");
         List<String> intervals = names(networks.get(0).path("relativeRmse"));
         StringBuilder t = new StringBuilder("| seed | training MSE |");
         intervals.forEach(i -> t.append(" s(t) against the prediction, ").append(i.replace("I=", "I = ")).append(" |"));
-        t.append(" identity error | minutes |\n|---|---|").append("---|".repeat(intervals.size() + 2)).append('\n');
+        if (!interior.isMissingNode()) {
+            t.append(" the same, I = 15 without the ramp's ends |");
+        }
+        t.append(" identity error | minutes |\n|---|---|").append("---|".repeat(intervals.size() + 2 + (interior.isMissingNode() ? 0 : 1)))
+                .append('\n');
+        int row = 0;
         for (JsonNode n : (Iterable<JsonNode>) networks::elements) {
             t.append("| ").append(n.path("seed").asLong()).append(" | ").append(sci(n.path("trainMse").asDouble())).append(" |");
             intervals.forEach(i -> t.append(String.format(Locale.ROOT, " %.3f |", n.path("relativeRmse").path(i).asDouble())));
+            if (!interior.isMissingNode()) {
+                t.append(String.format(Locale.ROOT, " %.3f |", interior.get(row).asDouble()));
+            }
+            row++;
             double identity = 0;
             for (JsonNode e : (Iterable<JsonNode>) n.path("identityError")::elements) {
                 identity = Math.max(identity, e.asDouble());
