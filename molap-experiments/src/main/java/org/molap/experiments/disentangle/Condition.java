@@ -50,6 +50,11 @@ record Condition(int tasks, int dims, List<DisentangleNetwork.Result> networks) 
     return Quartiles.of(networks.stream().mapToDouble(f).toArray()).median();
   }
 
+  /** "24-task networks", "3-task networks (D = 4)". */
+  String networksName() {
+    return tasks + "-task networks" + (dims == 2 ? "" : " (D = " + dims + ")");
+  }
+
   String label() {
     return tasks + (tasks == 1 ? " task" : " tasks") + (dims == 2 ? "" : ", D = " + dims);
   }

@@ -30,11 +30,11 @@ final class DisentangleSummary {
       claims.add(attractor(many, quick));
       double slowing = many.median(r -> r.speedBefore() / r.speedAfter());
       double plane = many.median(DisentangleNetwork.Result::slowPlane);
-      claims.add(new Claim("The " + many.label() + " networks' slow points lie on a plane (a 2-D attractor)", "median over networks: the "
+      claims.add(new Claim("The " + many.networksName() + "' slow points lie on a plane (a 2-D attractor)", "median over networks: the "
           + "slow-point search lowers the median speed q by >= 100x, and >= 90% of the slow points' variance lies in 2 principal components",
           slowing >= 100 && plane >= 0.9, String.format("q lowered %.3gx (median %.2g -> %.2g); %.1f%% in 2 components", slowing,
           many.median(DisentangleNetwork.Result::speedBefore), many.median(DisentangleNetwork.Result::speedAfter), 100 * plane)));
-      claims.add(new Claim("The " + many.label() + " networks learn their tasks", "median decision accuracy on held-out trials >= 0.90",
+      claims.add(new Claim("The " + many.networksName() + " learn their tasks", "median decision accuracy on held-out trials >= 0.90",
           many.median(DisentangleNetwork.Result::accuracy) >= 0.9, String.format("%.3f", many.median(DisentangleNetwork.Result::accuracy))));
     });
     for (int d : conditions.stream().mapToInt(Condition::dims).filter(d -> d > 2).distinct().toArray()) {
@@ -88,7 +88,7 @@ final class DisentangleSummary {
   private static Claim attractor(Condition many, boolean quick) {
     double top3 = many.median(DisentangleNetwork.Result::top3Variance);
     boolean holds = quick ? top3 >= 0.75 : top3 >= 0.80 && top3 <= 0.95;
-    return new Claim("The " + many.label() + " network's activity lies near a low-dimensional manifold", quick
+    return new Claim("The " + many.networksName() + "' activity lies near a low-dimensional manifold", quick
         ? "median share of variance in the top 3 principal components >= 0.75"
         : "median share of variance in the top 3 principal components in [0.80, 0.95] (seed 002: 85%)", holds,
         String.format("%.3f", top3));
