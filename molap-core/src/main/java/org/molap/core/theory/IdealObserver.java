@@ -15,6 +15,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 public final class IdealObserver {
   /** Variance of U(-1/2, 1/2). */
   public static final double STIMULUS_VARIANCE = 1.0 / 12;
+  /** The standard normal (no random generator: only its density and distribution function are used). */
+  private static final NormalDistribution UNIT = new NormalDistribution(null, 0, 1);
 
   private IdealObserver() {
   }
@@ -30,14 +32,13 @@ public final class IdealObserver {
   /** The posterior mean of s given the mean of n samples: the mean of N(sampleMean, sigma^2 / n) truncated to [-1/2, 1/2]. */
   public static double posteriorMean(double sampleMean, double sigma, int samples) {
     double sd = sigma / Math.sqrt(samples);
-    NormalDistribution unit = new NormalDistribution(null, 0, 1);
     double a = (-0.5 - sampleMean) / sd;
     double b = (0.5 - sampleMean) / sd;
-    double mass = unit.cumulativeProbability(b) - unit.cumulativeProbability(a);
+    double mass = UNIT.cumulativeProbability(b) - UNIT.cumulativeProbability(a);
     if (mass < 1e-300) {          // the sample mean lies far outside the range: the nearer edge
       return Math.max(-0.5, Math.min(0.5, sampleMean));
     }
-    return sampleMean + sd * (unit.density(a) - unit.density(b)) / mass;
+    return sampleMean + sd * (UNIT.density(a) - UNIT.density(b)) / mass;
   }
 
   /** r^2 of the posterior mean, by Monte Carlo over {@code trials} stimuli drawn from rng. */
