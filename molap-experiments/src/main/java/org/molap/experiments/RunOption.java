@@ -123,6 +123,13 @@ public record RunOption(String name, Class<?> type, String label, String help) {
             "Adam steps of 16 fresh trials per network (default: quick 8000, paper 100000, seed 002)");
     public static final RunOption DECODER_FITS = new RunOption("decoder-fits", Integer.class, "<n>",
             "fits per fold of the paper's Adam decoder protocol beside least squares (default: quick 0, paper 5)");
+    public static final RunOption READOUT = new RunOption("loss", String.class, "tanh-mse|bce",
+            "readout and loss: the paper's tanh, targets -1 / +1 and squared error, or the authors' later sigmoid, targets 0 / 1 "
+                    + "and cross-entropy (default: tanh-mse; seed 002)");
+    public static final RunOption DECISION_ONLY = new RunOption("decision-only", Boolean.class, "",
+            "apply the loss at the decision step only (default: at all 22 steps, as both versions of the authors' code)");
+    public static final RunOption STIMULUS_NOISE = new RunOption("noise", Double.class, "<sigma>",
+            "standard deviation of the stimulus noise added at every step (default: 0.2, seed 002; ICLR Fig. 5c: 0.1-0.6)");
     public static final RunOption RUNS = new RunOption("runs", String.class, "<dirs>",
             "baselines run directories, or folders of them, comma-separated (required)");
 

@@ -1,5 +1,6 @@
 package org.molap.dl4j.engine;
 
+import org.molap.dl4j.model.Loss;
 import org.molap.dl4j.model.TrainableModel;
 import org.molap.dl4j.model.Unroller;
 import org.molap.dl4j.model.cells.EncodedReluCell;
@@ -24,7 +25,8 @@ import java.util.Map;
  * <pre>
  *   encoder (all steps):  A_1 = S W1' + b1, H_l = relu(A_l), ..., E = H W_L' + b_L;   U = [fix | E]
  *   forward:   P_t = U_t W_in' + b_in + b_rec + r_{t-1} W_rec',  r_t = relu(P_t)  (r_{-1} = 0);  Z = R W_out' + b_out
- *   output:    Z, or tanh(Z) (seed 002's readout); the loss is their (optionally masked) mean squared error
+ *   output:    Z, or tanh(Z) (seed 002's readout); the loss is their (optionally masked) mean squared error, or the
+ *              binary cross-entropy of the logits Z (the authors' later sigmoid version)
  *   backward:  dA_t = 1[P_t > 0] (dR_t + dA_{t+1} W_rec);  dW_rec = sum dA_t' r_{t-1};  dW_in = dA' U;  db_in = db_rec = sum dA
  *              and, when asked, back through the encoder (it is frozen in seed 002).
  * </pre>
@@ -35,17 +37,17 @@ final class EncodedReluBptt implements TrainableModel {
     private final int steps;
     private final DataType dtype;
     private final boolean masked;
-    private final boolean tanhReadout;
+    private final Loss.Kind kind;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
 
     EncodedReluBptt(EncodedReluCell cell, Map<String, INDArray> start, int outputs, int steps, DataType dtype,
-                    boolean masked, boolean tanhReadout) {
+                    boolean masked, Loss.Kind kind) {
         this.cell = cell;
         this.outputs = outputs;
         this.steps = steps;
         this.dtype = dtype;
         this.masked = masked;
-        this.tanhReadout = tanhReadout;
+        this.kind = kind;
         start.forEach((name, values) -> parameters.put(name, values.dup()));      // the cell graph's parameters
     }
 
@@ -97,7 +99,7 @@ final class EncodedReluBptt implements TrainableModel {
         }
         INDArray z = Gemm.product(Rows.array(r, batch, steps * batch, dtype), false, array(Unroller.W_OUT), true)
                 .addiRowVector(array(Unroller.B_OUT));
-        return new Pass(stimuli, pre, act, u, r, tanhReadout ? Transforms.tanh(z, false) : z);
+        return new Pass(stimuli, pre, act, u, r, kind == Loss.Kind.TANH_MSE ? Transforms.tanh(z, false) : z);
     }
 
     @Override
@@ -105,8 +107,17 @@ final class EncodedReluBptt implements TrainableModel {
         Pass p = run(sequences);
         int b = (int) sequences.size(0);
         int n = cell.units();
-        MaskedMse loss = MaskedMse.of(p.out(), targets, mask, masked, dtype);
-        INDArray dZ = tanhReadout ? loss.dY().muli(p.out().mul(p.out()).rsubi(1)) : loss.dY();
+        double data;
+        INDArray dZ;
+        if (kind == Loss.Kind.BCE) {
+            MaskedBce bce = MaskedBce.of(p.out(), targets, mask, masked, dtype);
+            data = bce.bce();
+            dZ = bce.dZ();
+        } else {
+            MaskedMse mse = MaskedMse.of(p.out(), targets, mask, masked, dtype);
+            data = mse.mse();
+            dZ = kind == Loss.Kind.TANH_MSE ? mse.dY().muli(p.out().mul(p.out()).rsubi(1)) : mse.dY();
+        }
         double[][] dRows = Rows.of(Gemm.product(dZ, false, array(Unroller.W_OUT), false));    // dR, then dA
         double[][] wRec = Rows.of(array(EncodedReluCell.W_REC));
         for (int t = steps - 1; t >= 0; t--) {
@@ -148,6 +159,6 @@ final class EncodedReluBptt implements TrainableModel {
             }
         }
         grads.keySet().retainAll(variables);
-        return new LossAndGradients(loss.mse(), loss.mse(), grads);
+        return new LossAndGradients(data, data, grads);
     }
 }

@@ -52,7 +52,7 @@ public final class Engines {
         }
         if (cell instanceof EncodedReluCell relu) {
             return new EncodedReluBptt(relu, graph.parameters(), outputs, steps, dtype, loss.usesMask(),
-                    loss.kind() == Loss.Kind.TANH_MSE);
+                    loss.kind());
         }
         if (cell instanceof RateRnnCell rate) {
             return new RateRnnBptt(rate, graph.parameters(), outputs, steps, dtype, loss.usesMask());
@@ -75,8 +75,8 @@ public final class Engines {
                     ? null : "the NM-RNN engine computes a mean squared error without penalties";
         }
         if (cell instanceof EncodedReluCell) {
-            return loss.kind() != Loss.Kind.BCE && loss.l2().isEmpty() && loss.activity() == 0
-                    ? null : "the encoded ReLU engine computes a mean squared error (of the readout or its tanh) without penalties";
+            return loss.kind() != Loss.Kind.NONE && loss.l2().isEmpty() && loss.activity() == 0
+                    ? null : "the encoded ReLU engine computes a mean squared error (of the readout or its tanh) or a cross-entropy, without penalties";
         }
         if (cell instanceof LstmCell) {
             return loss.kind() == Loss.Kind.MSE && loss.l2().isEmpty() && loss.activity() == 0

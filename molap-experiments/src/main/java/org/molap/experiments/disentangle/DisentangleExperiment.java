@@ -36,7 +36,8 @@ public final class DisentangleExperiment implements Experiment {
   @Override
   public List<RunOption> options() {
     return List.of(RunOption.PROFILE, RunOption.OUT, RunOption.SEED, RunOption.TASK_COUNTS, RunOption.DIMS,
-        RunOption.DISENTANGLE_NETWORKS, RunOption.DISENTANGLE_ITERATIONS, RunOption.DECODER_FITS, RunOption.WORKERS,
+        RunOption.DISENTANGLE_NETWORKS, RunOption.DISENTANGLE_ITERATIONS, RunOption.DECODER_FITS, RunOption.READOUT,
+        RunOption.DECISION_ONLY, RunOption.STIMULUS_NOISE, RunOption.WORKERS,
         RunOption.NETWORKS_FROM, RunOption.CHECKPOINT_EVERY);
   }
 
@@ -79,17 +80,17 @@ public final class DisentangleExperiment implements Experiment {
     Map<String, double[][]> curves = new LinkedHashMap<>();
     conditions.forEach(c -> c.networks().forEach(r -> curves.put(DisentangleNetwork.name(r.tasks(), r.dims(), r.seed()), r.lossCurve())));
     NetworkUnits.writeLossCurves(run, curves);
-    List<Claim> claims = DisentangleSummary.claims(conditions, s.profile().equals("quick"));
-    DisentangleFigures.write(run, conditions);
+    List<Claim> claims = DisentangleSummary.claims(conditions, s.profile().equals("quick"), s.ceiling());
+    DisentangleFigures.write(run, conditions, s);
     run.writeJson(RunDirectory.RESULTS, results(s, conditions, claims));
-    print(conditions, claims, console);
+    print(conditions, claims, s.ceiling(), console);
   }
 
   private static Map<String, Object> results(DisentangleSettings s, List<Condition> conditions, List<Claim> claims) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("experiment", "disentangle");
     out.put("profile", s.profile());
-    out.put("ceiling", org.molap.core.theory.IdealObserver.ceiling(0.2, 20));
+    out.put("ceiling", s.ceiling());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Condition c : conditions) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -117,15 +118,15 @@ public final class DisentangleExperiment implements Experiment {
     return Map.of("median", q.median(), "q1", q.q1(), "q3", q.q3(), "values", values);
   }
 
-  private static void print(List<Condition> conditions, List<Claim> claims, PrintStream console) {
+  private static void print(List<Condition> conditions, List<Claim> claims, double ceiling, PrintStream console) {
     console.printf("%n%-16s %8s %16s %16s %9s %7s %9s%n", "condition", "params", "ID r^2", "OOD r^2", "accuracy", "top-3", "s/network");
     for (Condition c : conditions) {
       console.printf("%-16s %8d %16s %16s %9.3f %7.3f %9.0f%n", c.label(), c.networks().get(0).parameters(), format(c.idQ()),
           format(c.oodQ()), c.median(DisentangleNetwork.Result::accuracy), c.median(DisentangleNetwork.Result::top3Variance),
           c.median(DisentangleNetwork.Result::seconds));
     }
-    console.printf("(medians over networks x folds%s; ceiling 1 - 0.48/20 = 0.976)%n",
-        conditions.get(0).adam() ? " x fits of the paper's Adam decoder" : ", least-squares decoder");
+    console.printf("(medians over networks x folds%s; the ideal observer's ceiling %.3f)%n",
+        conditions.get(0).adam() ? " x fits of the paper's Adam decoder" : ", least-squares decoder", ceiling);
     claims.forEach(c -> c.print(console));
   }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.molap.core.run.RunDirectory;
 import org.molap.core.stats.Quartiles;
-import org.molap.core.theory.IdealObserver;
 import org.molap.export.BarChart;
 import org.molap.export.LineChart;
 import org.molap.experiments.parallel.NetworkUnits;
@@ -17,10 +16,10 @@ final class DisentangleFigures {
   private DisentangleFigures() {
   }
 
-  static void write(RunDirectory run, List<Condition> conditions) {
+  static void write(RunDirectory run, List<Condition> conditions, DisentangleSettings s) {
     List<Condition> flat = conditions.stream().filter(c -> c.dims() == 2).toList();
     if (!flat.isEmpty()) {
-      r2(run, flat);
+      r2(run, flat, s.ceiling());
     }
     if (conditions.stream().mapToInt(Condition::dims).distinct().count() > 1) {
       byDimension(run, conditions);
@@ -31,7 +30,7 @@ final class DisentangleFigures {
     LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
     conditions.forEach(c -> curves.put(c.label(), org.molap.experiments.molap.LossCurve.columns(c.networks().get(0).lossCurve())));
     LineChart.write(run.figures().resolve("disentangle_loss.png"), "Training loss, the first network of each condition", "iteration",
-        "MSE over all steps and outputs (batch of 16)", curves, true);
+        s.lossLabel() + " (batch of 16)", curves, true);
     for (Condition c : conditions) {
       String stem = "tasks" + c.tasks() + (c.dims() == 2 ? "" : "_dims" + c.dims());
       NetworkUnits.writeArray(run.arrays(), stem + "_r2_id.npy", Nd4j.createFromArray(c.id()));
@@ -40,7 +39,7 @@ final class DisentangleFigures {
   }
 
   /** Fig. 1f: in- and out-of-distribution r^2 per N_task (medians, bars half the IQR), the ideal observer dashed. */
-  private static void r2(RunDirectory run, List<Condition> flat) {
+  private static void r2(RunDirectory run, List<Condition> flat, double ceiling) {
     List<String> labels = flat.stream().map(Condition::label).toList();
     LinkedHashMap<String, double[]> median = new LinkedHashMap<>();
     Map<String, double[]> bars = new LinkedHashMap<>();
@@ -49,7 +48,7 @@ final class DisentangleFigures {
     double low = Math.min(0, median.values().stream().flatMapToDouble(Arrays::stream).min().orElse(0) - 0.1);
     BarChart.write(run.figures().resolve("disentangle_r2.png"), "Decoding the stimulus from the final state, by number of tasks ("
             + flat.get(0).decoder() + "; bars: IQR / 2)", "r^2 = 1 - MSE / (1/12)", labels, median, bars,
-        Math.floor(low * 10) / 10, 1, IdealObserver.ceiling(0.2, 20));
+        Math.floor(low * 10) / 10, 1, ceiling);
   }
 
   /** Fig. 1g: out-of-distribution r^2 per N_task, one series per stimulus dimension D. */

@@ -96,10 +96,10 @@ public final class DisentangleNetwork {
 
   public static Result run(int tasks, int dims, long seed, DisentangleSettings s, Path dir, PrintStream console) {
     Hyperplanes boundaries = Hyperplanes.forTasks(tasks, dims, new Random(seed * 1_000 + tasks));
-    MultitaskClassification task = MultitaskClassification.paper(boundaries);
+    MultitaskClassification task = s.task(boundaries);
     int steps = task.stimulus().steps();
     EncodedReluCell cell = new EncodedReluCell(s.units(), dims, DisentangleSettings.ENCODER);
-    Loss loss = Loss.tanhMse().masked();
+    Loss loss = s.loss();
     CellModel graph = Unroller.unroll(cell, tasks, steps, DataType.FLOAT, loss, seed);
     TrainableModel net = Engines.build(cell, tasks, steps, DataType.FLOAT, loss, seed, Engines.Engine.AUTO);
     String name = name(tasks, dims, seed);
@@ -135,13 +135,16 @@ public final class DisentangleNetwork {
     return NetworkUnits.readResult(dir, Result.class);
   }
 
-  /** Fraction of (trial, task) pairs whose output at the decision step has the label's sign. */
+  /**
+   * Fraction of (trial, task) pairs whose output at the decision step (tanh, or the cross-entropy's logit) has the
+   * label's sign, the target measured from the coding's undecided value (0, or 0.5).
+   */
   private static double accuracy(CellModel graph, MultitaskClassification task, int trials) {
     Trials t = task.sample(trials, new Random(TEST_SEED), DataType.FLOAT);
     int decision = task.stimulus().decisionStep();
     INDArray out = graph.forward(t.inputs()).get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(decision));
     INDArray target = t.targets().get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(decision));
-    return out.mul(target).gt(0).castTo(DataType.DOUBLE).meanNumber().doubleValue();
+    return out.mul(target.sub(task.coding().before())).gt(0).castTo(DataType.DOUBLE).meanNumber().doubleValue();
   }
 
   private record Decoding(double[] idLs, double[] oodLs, double[][] idAdam, double[][] oodAdam, double[] angle) {

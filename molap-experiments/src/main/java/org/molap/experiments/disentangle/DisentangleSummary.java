@@ -16,7 +16,8 @@ final class DisentangleSummary {
   private DisentangleSummary() {
   }
 
-  static List<Claim> claims(List<Condition> conditions, boolean quick) {
+  /** The claims; ceiling: the ideal observer's r^2 at the run's noise. */
+  static List<Claim> claims(List<Condition> conditions, boolean quick, double ceiling) {
     List<Claim> claims = new ArrayList<>();
     List<Condition> flat = conditions.stream().filter(c -> c.dims() == 2).toList();
     if (flat.size() >= 2) {
@@ -24,7 +25,7 @@ final class DisentangleSummary {
       Condition many = flat.get(flat.size() - 1);
       claims.add(oodRises(flat, few, many, quick));
       claims.add(gapCloses(few, many, quick));
-      claims.add(idNearCeiling(few, many, quick));
+      claims.add(idNearCeiling(few, many, quick, ceiling));
     }
     conditions.stream().filter(c -> c.dims() == 2).reduce((a, b) -> b).ifPresent(many -> {
       claims.add(attractor(many, quick));
@@ -74,14 +75,20 @@ final class DisentangleSummary {
         String.format("gap %.3f at %d tasks, %.3f at %d", gapMany, many.tasks(), gapFew, few.tasks()));
   }
 
-  private static Claim idNearCeiling(Condition few, Condition many, boolean quick) {
-    double ceiling = IdealObserver.ceiling(NoisyStimulus.NOISE, NoisyStimulus.STIMULUS_STEPS);
+  /**
+   * Spec 002-5 (iii, iv): [0.95, 0.985] around the ceiling 0.976 of the paper's noise; at another noise the same band
+   * about that noise's ceiling. Quick: spec A.8's gate 0.94, moved with the ceiling likewise.
+   */
+  private static Claim idNearCeiling(Condition few, Condition many, boolean quick, double ceiling) {
+    double shift = ceiling - IdealObserver.ceiling(NoisyStimulus.NOISE, NoisyStimulus.STIMULUS_STEPS);
+    double low = (quick ? 0.94 : 0.95) + shift;
+    double high = Math.min(1, 0.985 + shift);
     Quartiles id = many.idQ();
-    boolean holds = quick ? id.median() >= 0.94 : id.median() >= 0.95 && id.median() <= 0.985 && id.median() > few.idQ().median();
+    boolean holds = quick ? id.median() >= low : id.median() >= low && id.median() <= high && id.median() > few.idQ().median();
     return new Claim("In-distribution r^2 nears the ideal observer's with many tasks", quick
-        ? "median ID r^2 at " + many.tasks() + " tasks >= 0.94"
-        : String.format("median ID r^2 at %d tasks in [0.95, 0.985] (ceiling %.3f) and above that at %d tasks", many.tasks(), ceiling,
-            few.tasks()), holds, String.format("%.3f (quartiles %.3f-%.3f) against %.3f at %d tasks; ceiling 1 - 0.48/20 = %.3f",
+        ? String.format("median ID r^2 at %d tasks >= %.3f", many.tasks(), low)
+        : String.format("median ID r^2 at %d tasks in [%.3f, %.3f] (ceiling %.3f) and above that at %d tasks", many.tasks(), low, high,
+            ceiling, few.tasks()), holds, String.format("%.3f (quartiles %.3f-%.3f) against %.3f at %d tasks; ceiling 1 - 12 sigma^2/20 = %.3f",
         id.median(), id.q1(), id.q3(), few.idQ().median(), few.tasks(), ceiling));
   }
 

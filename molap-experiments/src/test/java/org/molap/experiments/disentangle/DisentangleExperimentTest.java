@@ -47,6 +47,7 @@ class DisentangleExperimentTest {
   void optionMistakesAreOneSentence() {
     OptionMistakes.assertOneSentence(List.of("run", "disentangle"), List.of(new String[] {"--tasks", "two"},
         new String[] {"--dims", "1"}, new String[] {"--tasks", "0,3"}, new String[] {"--decoder-fits", "-1"},
-        new String[] {"--networks", "0"}));
+        new String[] {"--networks", "0"}, new String[] {"--loss", "mse"}, new String[] {"--noise", "0"},
+        new String[] {"--noise", "high"}));
   }
 }

@@ -17,9 +17,8 @@ class DisentangleNetworkTest {
 
   @Test
   void aTwelveTaskNetworkLearnsAndItsStateDecodesTheStimulus() {
-    DisentangleSettings s = new DisentangleSettings("test", List.of(12), List.of(2), 1, 1, 2000, 16, 64, 1e-3, 1, 3000, 640,
-        1000, 20);
-    DisentangleNetwork.Result r = DisentangleNetwork.run(12, 2, 1, s, dir, new PrintStream(PrintStream.nullOutputStream()));
+    DisentangleNetwork.Result r = DisentangleNetwork.run(12, 2, 1, settings(false, false, 1), dir,
+        new PrintStream(PrintStream.nullOutputStream()));
     assertEquals(6848 + 65 * 12 + encoderParameters(2), r.parameters(), "seed 002's count: 6848 + 65 N_task, plus the encoder");
     assertTrue(r.encoderUnchanged(), "the encoder is frozen");
     assertTrue(r.phase().lastLoss() < 0.5 * r.phase().firstLoss(), "loss " + r.phase().firstLoss() + " -> " + r.phase().lastLoss());
@@ -34,6 +33,24 @@ class DisentangleNetworkTest {
     assertTrue(r.speedAfter() < 0.01 * r.speedBefore(), "the slow-point search slows the states: " + r.speedBefore() + " -> " + r.speedAfter());
     assertTrue(java.nio.file.Files.exists(dir.resolve("slow_points_pcs.npy")));
     assertEquals(r.accuracy(), DisentangleNetwork.read(dir).accuracy(), "the result is written");
+  }
+
+  /**
+   * The authors' later version: sigmoid readout, targets 0 / 1, cross-entropy, here at the decision step only. It
+   * learns on the fast engine and its accuracy reads the logits' sign.
+   */
+  @Test
+  void theCrossEntropySwitchesLearnToo() {
+    DisentangleNetwork.Result r = DisentangleNetwork.run(12, 2, 2, settings(true, true, 0), dir,
+        new PrintStream(PrintStream.nullOutputStream()));
+    assertTrue(r.phase().lastLoss() < 0.5 * r.phase().firstLoss(), "cross-entropy " + r.phase().firstLoss() + " -> " + r.phase().lastLoss());
+    assertTrue(r.accuracy() > 0.8, "decision accuracy " + r.accuracy());
+    assertTrue(r.encoderUnchanged(), "the encoder is frozen");
+  }
+
+  private static DisentangleSettings settings(boolean crossEntropy, boolean decisionOnly, int decoderFits) {
+    return new DisentangleSettings("test", List.of(12), List.of(2), 1, 1, 2000, 16, 64, 1e-3, decoderFits, 3000, 640, 1000, 20,
+        crossEntropy, decisionOnly, 0.2);
   }
 
   /** D -> 100 -> 100 -> 40: weights and biases. */

@@ -39,6 +39,11 @@ public final class MultitaskClassification implements Task {
     return new MultitaskClassification(NoisyStimulus.paper(boundaries.dims()), boundaries, LabelCoding.PLUS_MINUS_ONE, false);
   }
 
+  /** How the targets are written (the decision's sign is at(true) against before()). */
+  public LabelCoding coding() {
+    return coding;
+  }
+
   public NoisyStimulus stimulus() {
     return stimulus;
   }
