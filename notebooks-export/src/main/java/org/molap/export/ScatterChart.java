@@ -20,7 +20,8 @@ public final class ScatterChart {
 
     /**
      * @param points name -> {xs, ys}, drawn as dots
-     * @param lines  name -> {xs, ys}, drawn as thin lines without markers
+     * @param lines  name -> {xs, ys}, drawn as thin lines without markers; a line named "&lt;a point set's name&gt;, ..."
+     *               (its median, its fit) takes that point set's colour
      * @param square a square chart whose y axis, symmetric about 0, spans at least the x axis's range (the complex plane)
      */
     public static void write(Path png, String title, String xLabel, String yLabel, LinkedHashMap<String, double[][]> points,
@@ -31,7 +32,9 @@ public final class ScatterChart {
         XYStyler s = chart.getStyler();
         XCharts.style(s, points.size() + lines.size());
         XCharts.axes(s, XCharts.TEXT);
-        s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        // the complex plane keeps its legend inside; elsewhere below the plot, where it hides no point
+        s.setLegendPosition(square ? org.knowm.xchart.style.Styler.LegendPosition.InsideNW
+                : org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         s.setMarkerSize(6);
         for (Map.Entry<String, double[][]> e : points.entrySet()) {
             XYSeries dots = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
@@ -42,6 +45,13 @@ public final class ScatterChart {
             XYSeries line = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setMarker(SeriesMarkers.NONE);
+            int owner = 0;
+            for (String set : points.keySet()) {
+                if (e.getKey().startsWith(set + ",")) {
+                    line.setLineColor(Palette.series(owner));
+                }
+                owner++;
+            }
         }
         if (square) {
             // the x range of every point and line; y symmetric about 0, at least as tall as the x range is wide, so

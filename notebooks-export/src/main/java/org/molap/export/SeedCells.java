@@ -159,13 +159,20 @@ final class SeedCells {
                         ax.errorbar(x, q["median"], yerr=[[q["median"] - q["q1"]], [q["q3"] - q["median"]]], fmt="o",
                                     capsize=4, color=f"C{k}", label=label if i == 0 else None)
                         ax.plot(np.full(len(q["values"]), x), q["values"], ".", color="grey", alpha=0.4)
-                ax.axhline(results["ceiling"], color="tab:red", linestyle="--", label="ideal observer, 1 - 0.48/20")
+                ax.axhline(results["ceiling"], color="tab:red", linestyle="--", label=f"ideal observer, {results['ceiling']:.3f}")
                 ax.set_xticks(range(len(rows)), [f"{c['tasks']} tasks" + ("" if c["dims"] == 2 else f", D = {c['dims']}") for c in rows])
                 ax.set_ylabel("r^2 = 1 - MSE / (1/12)")
                 ax.grid(alpha=0.3)
                 ax.legend()
                 fig.tight_layout()
-                plt.show()""";
+                plt.show()
+                # the per-fold table: fold q holds out the orthants q mod 4
+                print(f"{'condition':>14} {'seed':>5} {'accuracy':>9}  {'ID r^2 per fold':<27}  {'OOD r^2 per fold':<27}")
+                for c in rows:
+                    name = f"{c['tasks']} tasks" + ("" if c["dims"] == 2 else f", D {c['dims']}")
+                    for n in c.get("networks", []):
+                        fold = lambda v: " ".join(f"{x:6.3f}" for x in v)
+                        print(f"{name:>14} {n['seed']:>5} {n['accuracy']:9.3f}  {fold(n['id_folds']):<27}  {fold(n['ood_folds']):<27}")""";
     }
 
     private static String claims() {

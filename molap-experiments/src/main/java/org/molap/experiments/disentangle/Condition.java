@@ -37,6 +37,20 @@ record Condition(int tasks, int dims, List<DisentangleNetwork.Result> networks) 
     return flat1(networks.stream().map(DisentangleNetwork.Result::oodLeastSquares).toList());
   }
 
+  /** Each network's r^2 averaged over its folds (and fits), in network order. */
+  double[] perNetwork(boolean outOfDistribution) {
+    return networks.stream().mapToDouble(r -> Arrays.stream(folds(r, outOfDistribution)).average().orElse(Double.NaN)).toArray();
+  }
+
+  /** One network's r^2 per fold with the primary decoder (the mean over fits for the Adam protocol). */
+  double[] folds(DisentangleNetwork.Result r, boolean outOfDistribution) {
+    if (!adam()) {
+      return outOfDistribution ? r.oodLeastSquares() : r.idLeastSquares();
+    }
+    return Arrays.stream(outOfDistribution ? r.oodAdam() : r.idAdam()).mapToDouble(f -> Arrays.stream(f).average().orElse(Double.NaN))
+        .toArray();
+  }
+
   Quartiles idQ() {
     return Quartiles.of(id());
   }

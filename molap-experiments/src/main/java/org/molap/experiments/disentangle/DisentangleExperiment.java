@@ -106,11 +106,26 @@ public final class DisentangleExperiment implements Experiment {
       row.put("top3_variance", c.networks().stream().mapToDouble(DisentangleNetwork.Result::top3Variance).toArray());
       row.put("decoder_angle", c.median(r -> java.util.Arrays.stream(r.angleOod()).average().orElse(Double.NaN)));
       row.put("seconds", c.networks().stream().mapToDouble(DisentangleNetwork.Result::seconds).toArray());
+      row.put("networks", c.networks().stream().map(r -> perFold(c, r)).toList());
       rows.add(row);
     }
     out.put("conditions", rows);
     out.put("claims", claims.stream().map(Claim::json).toList());
     return out;
+  }
+
+  /** One network's row of the per-fold table: fold q holds out orthants q mod 4. */
+  private static Map<String, Object> perFold(Condition c, DisentangleNetwork.Result r) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("seed", r.seed());
+    row.put("accuracy", r.accuracy());
+    row.put("id_folds", c.folds(r, false));
+    row.put("ood_folds", c.folds(r, true));
+    row.put("id_least_squares_folds", r.idLeastSquares());
+    row.put("ood_least_squares_folds", r.oodLeastSquares());
+    row.put("decoder_angle_folds", r.angleOod());
+    row.put("seconds", r.seconds());
+    return row;
   }
 
   private static Map<String, Object> quartiles(double[] values) {

@@ -20,6 +20,7 @@ final class DisentangleFigures {
     List<Condition> flat = conditions.stream().filter(c -> c.dims() == 2).toList();
     if (!flat.isEmpty()) {
       r2(run, flat, s.ceiling());
+      perNetwork(run, flat, s.ceiling());
     }
     if (conditions.stream().mapToInt(Condition::dims).distinct().count() > 1) {
       byDimension(run, conditions);
@@ -49,6 +50,36 @@ final class DisentangleFigures {
     BarChart.write(run.figures().resolve("disentangle_r2.png"), "Decoding the stimulus from the final state, by number of tasks ("
             + flat.get(0).decoder() + "; bars: IQR / 2)", "r^2 = 1 - MSE / (1/12)", labels, median, bars,
         Math.floor(low * 10) / 10, 1, ceiling);
+  }
+
+  /**
+   * Every network, not only the medians: its r^2 averaged over the 4 folds, in distribution just left of its N_task and
+   * out of it just right, the medians over networks as lines, the ideal observer's ceiling dashed.
+   */
+  private static void perNetwork(RunDirectory run, List<Condition> flat, double ceiling) {
+    LinkedHashMap<String, double[][]> points = new LinkedHashMap<>();
+    LinkedHashMap<String, double[][]> lines = new LinkedHashMap<>();
+    for (boolean ood : new boolean[] {false, true}) {
+      String name = ood ? "out of distribution" : "in distribution";
+      double offset = ood ? 0.2 : -0.2;
+      List<Double> xs = new java.util.ArrayList<>();
+      List<Double> ys = new java.util.ArrayList<>();
+      double[] medians = new double[flat.size()];
+      for (int i = 0; i < flat.size(); i++) {
+        double[] values = flat.get(i).perNetwork(ood);
+        for (double v : values) {
+          xs.add(flat.get(i).tasks() + offset);
+          ys.add(v);
+        }
+        medians[i] = Quartiles.of(values).median();
+      }
+      points.put(name, new double[][] {xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray()});
+      lines.put(name + ", median", new double[][] {flat.stream().mapToDouble(c -> c.tasks() + offset).toArray(), medians});
+    }
+    double[] span = {flat.get(0).tasks() - 0.5, flat.get(flat.size() - 1).tasks() + 0.5};
+    lines.put("ideal observer", new double[][] {span, {ceiling, ceiling}});
+    org.molap.export.ScatterChart.write(run.figures().resolve("disentangle_networks.png"), "Each network's r^2, mean over its 4 folds ("
+        + flat.get(0).decoder() + ")", "N_task", "r^2", points, lines, false);
   }
 
   /** Fig. 1g: out-of-distribution r^2 per N_task, one series per stimulus dimension D. */
