@@ -48,9 +48,27 @@ class DisentangleNetworkTest {
     assertTrue(r.encoderUnchanged(), "the encoder is frozen");
   }
 
+  /** Same seed, same settings: the same network and the same numbers, to the last bit (seed 002 A.7: reruns identical). */
+  @Test
+  void aRerunIsIdentical(@TempDir Path other) {
+    DisentangleSettings s = settings(false, false, 0, 200);
+    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    DisentangleNetwork.Result a = DisentangleNetwork.run(3, 2, 5, s, dir, quiet);
+    DisentangleNetwork.Result b = DisentangleNetwork.run(3, 2, 5, s, other, quiet);
+    assertEquals(a.phase().lastLoss(), b.phase().lastLoss());
+    assertEquals(a.accuracy(), b.accuracy());
+    assertTrue(Arrays.equals(a.idLeastSquares(), b.idLeastSquares()) && Arrays.equals(a.oodLeastSquares(), b.oodLeastSquares()),
+        Arrays.toString(a.oodLeastSquares()) + " against " + Arrays.toString(b.oodLeastSquares()));
+    assertEquals(a.speedAfter(), b.speedAfter());
+  }
+
   private static DisentangleSettings settings(boolean crossEntropy, boolean decisionOnly, int decoderFits) {
-    return new DisentangleSettings("test", List.of(12), List.of(2), 1, 1, 2000, 16, 64, 1e-3, decoderFits, 3000, 640, 1000, 20,
-        crossEntropy, decisionOnly, 0.2);
+    return settings(crossEntropy, decisionOnly, decoderFits, 2000);
+  }
+
+  private static DisentangleSettings settings(boolean crossEntropy, boolean decisionOnly, int decoderFits, int iterations) {
+    return new DisentangleSettings("test", List.of(12), List.of(2), 1, 1, iterations, 16, 64, 1e-3, decoderFits, 3000, 640, 1000,
+        20, crossEntropy, decisionOnly, 0.2);
   }
 
   /** D -> 100 -> 100 -> 40: weights and biases. */
