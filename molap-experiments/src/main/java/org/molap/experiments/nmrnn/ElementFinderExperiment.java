@@ -96,6 +96,11 @@ public final class ElementFinderExperiment implements Experiment {
         return rs.stream().mapToDouble(ElementFinderNetwork.Result::heldOutMse).toArray();
     }
 
+    /** Held-out MSE of each network's last parameters (the analysed ones are those of its lowest training loss). */
+    private static double[] finalMses(List<ElementFinderNetwork.Result> rs) {
+        return rs.stream().mapToDouble(ElementFinderNetwork.Result::finalHeldOutMse).toArray();
+    }
+
     /** The condition of this model with the lowest median held-out MSE, or null. */
     static String best(Map<String, List<ElementFinderNetwork.Result>> byCondition, NmModel model) {
         return byCondition.entrySet().stream().filter(e -> e.getValue().get(0).model().equals(model.id()))
@@ -156,7 +161,10 @@ public final class ElementFinderExperiment implements Experiment {
             c.put("parameters", first.parameters());
             Quartiles q = heldOut(rs);
             c.put("held_out_mse", Map.of("median", q.median(), "q1", q.q1(), "q3", q.q3(), "networks", mses(rs)));
+            Quartiles last = Quartiles.of(finalMses(rs));
+            c.put("final_held_out_mse", Map.of("median", last.median(), "q1", last.q1(), "q3", last.q3(), "networks", finalMses(rs)));
             c.put("lowest_training_loss", rs.stream().mapToDouble(ElementFinderNetwork.Result::lowestLoss).toArray());
+            c.put("lowest_loss_iteration", rs.stream().mapToInt(ElementFinderNetwork.Result::lowestLossIteration).toArray());
             c.put("seconds", rs.stream().mapToDouble(ElementFinderNetwork.Result::seconds).toArray());
             if (first.ablatedMse() != null) {
                 c.put("ablation_ratio", ablationRatios(rs));
@@ -170,11 +178,13 @@ public final class ElementFinderExperiment implements Experiment {
     }
 
     private static void print(Map<String, List<ElementFinderNetwork.Result>> byCondition, List<Claim> claims, PrintStream console) {
-        console.printf("%n%-26s %6s %12s %14s %9s%n", "model", "params", "held-out MSE", "clamped / intact", "s/network");
-        byCondition.forEach((name, rs) -> console.printf("%-26s %6d %12.3f %14s %9.0f%n", rs.get(0).label(), rs.get(0).parameters(),
-                heldOut(rs).median(), rs.get(0).ablatedMse() == null ? "" : String.format("%.2fx", Quartiles.of(ablationRatios(rs)).median()),
+        console.printf("%n%-30s %6s %12s %12s %16s %9s%n", "model", "params", "held-out MSE", "last params", "clamped / intact",
+                "s/network");
+        byCondition.forEach((name, rs) -> console.printf("%-30s %6d %12.3f %12.3f %16s %9.0f%n", rs.get(0).label(), rs.get(0).parameters(),
+                heldOut(rs).median(), Quartiles.of(finalMses(rs)).median(), rs.get(0).ablatedMse() == null ? "" : String.format("%.2fx", Quartiles.of(ablationRatios(rs)).median()),
                 Quartiles.of(rs.stream().mapToDouble(ElementFinderNetwork.Result::seconds).toArray()).median()));
-        console.printf("(medians over networks; predicting the mean scores %.2f)%n", ElementFinder.Config.paper().chanceMse());
+        console.printf("(medians over networks, of the parameters at each network's lowest training loss, and of its last ones; "
+                + "predicting the mean scores %.2f)%n", ElementFinder.Config.paper().chanceMse());
         claims.forEach(c -> c.print(console));
     }
 }

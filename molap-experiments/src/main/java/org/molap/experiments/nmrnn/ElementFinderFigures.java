@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.molap.core.run.RunDirectory;
+import org.molap.core.stats.Quartiles;
 import org.molap.core.tasks.nm.ElementFinder;
 import org.molap.export.BarChart;
 import org.molap.export.LineChart;
@@ -27,12 +28,16 @@ final class ElementFinderFigures {
         LinkedHashMap<String, double[]> median = new LinkedHashMap<>();
         Map<String, double[]> bars = new LinkedHashMap<>();
         double[] m = byCondition.values().stream().mapToDouble(rs -> ElementFinderExperiment.heldOut(rs).median()).toArray();
-        median.put("median over networks", m);
-        BarChart.writeLog(run.figures().resolve("ef_mse.png"), "Element Finder: held-out MSE at the last step (dashed: predicting the mean)",
-                "MSE", labels, median, ElementFinder.Config.paper().chanceMse());
+        median.put("parameters at the lowest training loss", m);
+        median.put("last parameters", byCondition.values().stream().mapToDouble(rs -> Quartiles.of(rs.stream()
+                .mapToDouble(ElementFinderNetwork.Result::finalHeldOutMse).toArray()).median()).toArray());
+        BarChart.writeLog(run.figures().resolve("ef_mse.png"), "Element Finder: held-out MSE at the last step, medians over networks "
+                + "(dashed: predicting the mean)", "MSE", labels, median, ElementFinder.Config.paper().chanceMse());
         double[][] all = byCondition.values().stream().map(rs -> rs.stream().mapToDouble(ElementFinderNetwork.Result::heldOutMse).toArray())
                 .toArray(double[][]::new);
         npy(Nd4j.createFromArray(all), run, "held_out_mse.npy");
+        npy(Nd4j.createFromArray(byCondition.values().stream().map(rs -> rs.stream().mapToDouble(ElementFinderNetwork.Result::finalHeldOutMse)
+                .toArray()).toArray(double[][]::new)), run, "final_held_out_mse.npy");
 
         LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
         byCondition.values().forEach(rs -> curves.put(rs.get(0).label(), org.molap.experiments.molap.LossCurve.columns(rs.get(0).lossCurve())));

@@ -66,17 +66,21 @@ final class Seed003Tables {
     }
 
     /**
-     * {@code element-finder}: one row per condition of a kept {@code run element-finder}: held-out MSE, and for the
-     * NM-RNNs the error with their most-used gain component clamped over the intact error.
+     * {@code element-finder}: one row per condition of a kept {@code run element-finder}: held-out MSE of the parameters
+     * kept at the lowest training loss and of the last ones, the lowest training loss (the paper's figure), and for
+     * the NM-RNNs the error with their most-used gain component clamped over the intact error.
      */
     static String elementFinder(List<JsonNode> files) {
         JsonNode conditions = files.get(0).path("results").path("conditions");
-        StringBuilder t = new StringBuilder("| condition | parameters | networks | held-out MSE | clamped / intact (most-used s_k) "
-                + "| minutes per network |\n|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| condition | parameters | networks | held-out MSE (lowest-loss parameters) | held-out MSE "
+                + "(last parameters) | lowest training loss | clamped / intact (most-used s_k) | minutes per network |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (JsonNode c : (Iterable<JsonNode>) conditions::elements) {
             t.append("| ").append(c.path("label").asText()).append(" | ").append(c.path("parameters").asLong())
                     .append(" | ").append(c.path("held_out_mse").path("networks").size())
                     .append(" | ").append(quartiles(c.path("held_out_mse"), "%.2f"))
+                    .append(" | ").append(quartiles(c.path("final_held_out_mse"), "%.2f"))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", median(c.path("lowest_training_loss"))))
                     .append(" | ").append(c.has("ablation_ratio") ? String.format(Locale.ROOT, "%.2fx", median(c.path("ablation_ratio"))) : "")
                     .append(" | ").append(String.format(Locale.ROOT, "%.1f", median(c.path("seconds")) / 60)).append(" |\n");
         }

@@ -49,12 +49,16 @@ class ReadmeTablesTest {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         String run = "{\"results\":{\"conditions\":{"
                 + "\"nm\":{\"label\":\"NM-RNN (5, 18, 8)\",\"parameters\":490,\"held_out_mse\":{\"median\":2.5,\"q1\":2,\"q3\":3,"
-                + "\"networks\":[2,2.5,3]},\"seconds\":[60,120,90],\"ablation_ratio\":[3,1,2]},"
+                + "\"networks\":[2,2.5,3]},\"final_held_out_mse\":{\"median\":4,\"q1\":3,\"q3\":5,\"networks\":[3,4,5]},"
+                + "\"lowest_training_loss\":[1,2,0.5],\"seconds\":[60,120,90],\"ablation_ratio\":[3,1,2]},"
                 + "\"lstm\":{\"label\":\"LSTM (10)\",\"parameters\":491,\"held_out_mse\":{\"median\":0.5,\"q1\":0.4,\"q3\":0.6,"
-                + "\"networks\":[0.4,0.6]},\"seconds\":[30,90]}}}}";
-        assertEquals("| condition | parameters | networks | held-out MSE | clamped / intact (most-used s_k) | minutes per network |\n"
-                + "|---|---|---|---|---|---|\n| NM-RNN (5, 18, 8) | 490 | 3 | 2.50 [2.00-3.00] | 2.00x | 1.5 |\n"
-                + "| LSTM (10) | 491 | 2 | 0.50 [0.40-0.60] |  | 1.0 |\n", Seed003Tables.elementFinder(java.util.List.of(json.readTree(run))));
+                + "\"networks\":[0.4,0.6]},\"final_held_out_mse\":{\"median\":20,\"q1\":10,\"q3\":30,\"networks\":[10,30]},"
+                + "\"lowest_training_loss\":[0.1,0.3],\"seconds\":[30,90]}}}}";
+        assertEquals("| condition | parameters | networks | held-out MSE (lowest-loss parameters) | held-out MSE (last parameters) "
+                + "| lowest training loss | clamped / intact (most-used s_k) | minutes per network |\n"
+                + "|---|---|---|---|---|---|---|---|\n| NM-RNN (5, 18, 8) | 490 | 3 | 2.50 [2.00-3.00] | 4.00 [3.00-5.00] | 1.00 | 2.00x | 1.5 |\n"
+                + "| LSTM (10) | 491 | 2 | 0.50 [0.40-0.60] | 20.00 [10.00-30.00] | 0.20 |  | 1.0 |\n",
+                Seed003Tables.elementFinder(java.util.List.of(json.readTree(run))));
     }
 
     /** Known answer: one row per rank-1 network, its intervals as columns, the largest identity error. */
