@@ -77,7 +77,7 @@ public final class BarChart {
         if (errors != null) {
             checkShape(categories, errors);
         }
-        String axisTitle = referenceLine == null ? yLabel : yLabel + "  (dashed line: " + Fmt.trim(referenceLine, 6) + ")";
+        String axisTitle = referenceLine == null ? yLabel : yLabel + "  (dashed line: " + Fmt.significant(referenceLine, 4) + ")";
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(axisTitle).build();
         CategoryStyler s = chart.getStyler();
         XCharts.style(s, series.size());

@@ -19,6 +19,14 @@ final class Fmt {
         return s.equals("-0") ? "0" : s;
     }
 
+    /** v to {@code digits} significant digits without trailing zeros: 36.666667 -> "36.67", 0.976 -> "0.976". */
+    static String significant(double v, int digits) {
+        if (!Double.isFinite(v) || v == 0) {
+            return trim(v, 0);
+        }
+        return new BigDecimal(v).round(new java.math.MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+    }
+
     /** A fraction in [0, 1] as a percentage with one decimal: 0.93 -> "93.0%". */
     static String percent(double fraction) {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "n/a";

@@ -138,5 +138,8 @@ class ChartsTest {
         assertEquals("0.3125", Fmt.number(0.3125));
         assertEquals("1.235e-05", Fmt.number(1.2345e-5));
         assertEquals("0.3", Fmt.trim(0.1 + 0.2, 6));
+        assertEquals("36.67", Fmt.significant(440.0 / 12, 4));
+        assertEquals("0.976", Fmt.significant(1 - 0.48 / 20, 4));
+        assertEquals("0", Fmt.significant(0, 4));
     }
 }
