@@ -38,6 +38,7 @@ final class DisentangleSummary {
       claims.add(new Claim("The " + many.networksName() + " learn their tasks", "median decision accuracy on held-out trials >= 0.90",
           many.median(DisentangleNetwork.Result::accuracy) >= 0.9, String.format("%.3f", many.median(DisentangleNetwork.Result::accuracy))));
     });
+    Condition plateau = flat.isEmpty() ? null : flat.get(flat.size() - 1);
     for (int d : conditions.stream().mapToInt(Condition::dims).filter(d -> d > 2).distinct().toArray()) {
       Condition below = find(conditions, d - 1, d);
       Condition above = find(conditions, d + 1, d);
@@ -47,8 +48,29 @@ final class DisentangleSummary {
             + (d + 1) + " exceeds that at N_task = " + (d - 1) + " by >= 0.1", jump >= 0.1,
             String.format("%.3f against %.3f (+%.3f)", above.oodQ().median(), below.oodQ().median(), jump)));
       }
+      if (plateau != null) {
+        reachesPlateau(conditions, d, plateau).ifPresent(claims::add);
+      }
     }
     return claims;
+  }
+
+  /**
+   * Spec 002-7: with N_task >= 2D tasks, a D-dimensional stimulus decodes out of distribution as well as the 2-D one
+   * does with the most tasks (its plateau), within 0.05 (medians).
+   */
+  private static java.util.Optional<Claim> reachesPlateau(List<Condition> conditions, int d, Condition plateau) {
+    List<Condition> many = conditions.stream().filter(c -> c.dims() == d && c.tasks() >= 2 * d).toList();
+    if (many.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    double level = plateau.oodQ().median();
+    double worst = many.stream().mapToDouble(c -> Math.abs(c.oodQ().median() - level)).max().orElseThrow();
+    String each = many.stream().map(c -> String.format("%d tasks %.3f", c.tasks(), c.oodQ().median()))
+        .collect(java.util.stream.Collectors.joining(", "));
+    return java.util.Optional.of(new Claim("For D = " + d + ", enough tasks decode as well as for D = 2", "median OOD r^2 at every N_task >= "
+        + 2 * d + " within 0.05 of the D = 2 plateau (its median at " + plateau.tasks() + " tasks)", worst <= 0.05,
+        String.format("%s against %.3f; largest difference %.3f", each, level, worst)));
   }
 
   private static Claim oodRises(List<Condition> flat, Condition few, Condition many, boolean quick) {
