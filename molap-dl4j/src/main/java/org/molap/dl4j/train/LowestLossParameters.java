@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,28 +54,14 @@ public final class LowestLossParameters implements TrainingListener, Resumable {
         return iteration;
     }
 
-    /** lowest, iteration, then per kept parameter: data type, rank, shape, values as doubles (exact for float). */
+    /** lowest, iteration, then per kept parameter (in the order of the names) its length and its .npy bytes, as checkpoints hold arrays. */
     @Override
     public byte[] saveState() {
-        int size = Double.BYTES + Integer.BYTES;
-        for (INDArray a : kept.values()) {
-            size += 2 * Integer.BYTES + a.rank() * Long.BYTES + (int) a.length() * Double.BYTES;
-        }
-        ByteBuffer b = ByteBuffer.allocate(size);
+        List<byte[]> arrays = names.stream().filter(kept::containsKey).map(name -> Nd4j.toNpyByteArray(kept.get(name))).toList();
+        ByteBuffer b = ByteBuffer.allocate(Double.BYTES + Integer.BYTES
+                + arrays.stream().mapToInt(a -> Integer.BYTES + a.length).sum());
         b.putDouble(lowest).putInt(iteration);
-        for (String name : names) {
-            INDArray a = kept.get(name);
-            if (a == null) {
-                continue;
-            }
-            b.putInt(a.dataType().ordinal()).putInt(a.rank());
-            for (long d : a.shape()) {
-                b.putLong(d);
-            }
-            for (double v : a.dup('c').data().asDouble()) {
-                b.putDouble(v);
-            }
-        }
+        arrays.forEach(a -> b.putInt(a.length).put(a));
         return b.array();
     }
 
@@ -90,18 +75,9 @@ public final class LowestLossParameters implements TrainingListener, Resumable {
             if (!b.hasRemaining()) {
                 break;
             }
-            DataType type = DataType.values()[b.getInt()];
-            long[] shape = new long[b.getInt()];
-            long length = 1;
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = b.getLong();
-                length *= shape[i];
-            }
-            double[] values = new double[(int) length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = b.getDouble();
-            }
-            kept.put(name, Nd4j.create(values, shape, 'c').castTo(type));
+            byte[] npy = new byte[b.getInt()];
+            b.get(npy);
+            kept.put(name, Nd4j.createNpyFromByteArray(npy));
         }
     }
 }

@@ -96,8 +96,14 @@ public final class ElementFinderExperiment implements Experiment {
         return rs.stream().mapToDouble(ElementFinderNetwork.Result::heldOutMse).toArray();
     }
 
+    /** Median, quartiles and every network's value. */
+    private static Map<String, Object> summary(double[] networks) {
+        Quartiles q = Quartiles.of(networks);
+        return Map.of("median", q.median(), "q1", q.q1(), "q3", q.q3(), "networks", networks);
+    }
+
     /** Held-out MSE of each network's last parameters (the analysed ones are those of its lowest training loss). */
-    private static double[] finalMses(List<ElementFinderNetwork.Result> rs) {
+    static double[] finalMses(List<ElementFinderNetwork.Result> rs) {
         return rs.stream().mapToDouble(ElementFinderNetwork.Result::finalHeldOutMse).toArray();
     }
 
@@ -159,10 +165,8 @@ public final class ElementFinderExperiment implements Experiment {
             c.put("label", first.label());
             c.put("model", first.model());
             c.put("parameters", first.parameters());
-            Quartiles q = heldOut(rs);
-            c.put("held_out_mse", Map.of("median", q.median(), "q1", q.q1(), "q3", q.q3(), "networks", mses(rs)));
-            Quartiles last = Quartiles.of(finalMses(rs));
-            c.put("final_held_out_mse", Map.of("median", last.median(), "q1", last.q1(), "q3", last.q3(), "networks", finalMses(rs)));
+            c.put("held_out_mse", summary(mses(rs)));
+            c.put("final_held_out_mse", summary(finalMses(rs)));
             c.put("lowest_training_loss", rs.stream().mapToDouble(ElementFinderNetwork.Result::lowestLoss).toArray());
             c.put("lowest_loss_iteration", rs.stream().mapToInt(ElementFinderNetwork.Result::lowestLossIteration).toArray());
             c.put("seconds", rs.stream().mapToDouble(ElementFinderNetwork.Result::seconds).toArray());

@@ -29,15 +29,15 @@ final class ElementFinderFigures {
         Map<String, double[]> bars = new LinkedHashMap<>();
         double[] m = byCondition.values().stream().mapToDouble(rs -> ElementFinderExperiment.heldOut(rs).median()).toArray();
         median.put("parameters at the lowest training loss", m);
-        median.put("last parameters", byCondition.values().stream().mapToDouble(rs -> Quartiles.of(rs.stream()
-                .mapToDouble(ElementFinderNetwork.Result::finalHeldOutMse).toArray()).median()).toArray());
+        median.put("last parameters", byCondition.values().stream()
+                .mapToDouble(rs -> Quartiles.of(ElementFinderExperiment.finalMses(rs)).median()).toArray());
         BarChart.writeLog(run.figures().resolve("ef_mse.png"), "Element Finder: held-out MSE at the last step, medians over networks "
                 + "(dashed: predicting the mean)", "MSE", labels, median, ElementFinder.Config.paper().chanceMse());
         double[][] all = byCondition.values().stream().map(rs -> rs.stream().mapToDouble(ElementFinderNetwork.Result::heldOutMse).toArray())
                 .toArray(double[][]::new);
         npy(Nd4j.createFromArray(all), run, "held_out_mse.npy");
-        npy(Nd4j.createFromArray(byCondition.values().stream().map(rs -> rs.stream().mapToDouble(ElementFinderNetwork.Result::finalHeldOutMse)
-                .toArray()).toArray(double[][]::new)), run, "final_held_out_mse.npy");
+        npy(Nd4j.createFromArray(byCondition.values().stream().map(ElementFinderExperiment::finalMses).toArray(double[][]::new)), run,
+                "final_held_out_mse.npy");
 
         LinkedHashMap<String, double[][]> curves = new LinkedHashMap<>();
         byCondition.values().forEach(rs -> curves.put(rs.get(0).label(), org.molap.experiments.molap.LossCurve.columns(rs.get(0).lossCurve())));
