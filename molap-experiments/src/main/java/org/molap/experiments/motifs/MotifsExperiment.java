@@ -76,7 +76,7 @@ public final class MotifsExperiment implements Experiment {
         Map<String, double[][]> curves = new LinkedHashMap<>();
         results.values().forEach(rs -> rs.forEach(r -> curves.put(r.architecture() + "-seed" + r.seed(), r.lossCurve())));
         NetworkUnits.writeLossCurves(run, curves);
-        MotifSummary summary = MotifSummary.of(results, s.motifs());
+        MotifSummary summary = MotifSummary.of(results, s);
         MotifFigures.write(run, results, units, s);
         run.writeJson(RunDirectory.RESULTS, summary.json(s));
         summary.print(console);
