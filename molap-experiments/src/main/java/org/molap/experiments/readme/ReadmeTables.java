@@ -39,7 +39,9 @@ public final class ReadmeTables {
             Map.entry("mwg", Seed003Tables::mwg),
             Map.entry("nm-multitask", Seed003Tables::multitask),
             Map.entry("element-finder", Seed003Tables::elementFinder),
-            Map.entry("mwg-rank-one", Seed003Tables::rankOne));
+            Map.entry("mwg-rank-one", Seed003Tables::rankOne),
+            Map.entry("motifs", MotifTable::table),
+            Map.entry("disentangle", DisentangleTable::table));
 
     private ReadmeTables() {
     }

@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static org.molap.experiments.readme.Cells.median;
+import static org.molap.experiments.readme.Cells.names;
+import static org.molap.experiments.readme.Cells.percent;
+import static org.molap.experiments.readme.Cells.quartiles;
+import static org.molap.experiments.readme.Cells.quartilesSci;
+import static org.molap.experiments.readme.Cells.sci;
+
 /**
  * README tables of seed 003's kept runs: Measure-Wait-Go and the multitask retraining per model, Element Finder per
  * condition (medians over networks, quartiles in brackets), and the rank-1 network per seed.
@@ -118,36 +125,5 @@ final class Seed003Tables {
             t.append(' ').append(sci(identity)).append(String.format(Locale.ROOT, " | %.1f |\n", n.path("seconds").asDouble() / 60));
         }
         return t.toString();
-    }
-
-    private static double median(JsonNode values) {
-        double[] v = new double[values.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(i).asDouble();
-        }
-        return org.molap.core.stats.Quartiles.of(v).median();
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> out = new java.util.ArrayList<>();
-        object.fieldNames().forEachRemaining(out::add);
-        return out;
-    }
-
-    private static String percent(JsonNode fraction) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction.asDouble());
-    }
-
-    private static String quartiles(JsonNode q, String format) {
-        return String.format(Locale.ROOT, format + " [" + format + "-" + format + "]", q.path("median").asDouble(), q.path("q1").asDouble(),
-                q.path("q3").asDouble());
-    }
-
-    private static String quartilesSci(JsonNode q) {
-        return sci(q.path("median").asDouble()) + " [" + sci(q.path("q1").asDouble()) + "-" + sci(q.path("q3").asDouble()) + "]";
-    }
-
-    private static String sci(double v) {
-        return String.format(Locale.ROOT, "%.1e", v);
     }
 }

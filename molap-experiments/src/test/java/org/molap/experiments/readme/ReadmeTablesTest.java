@@ -72,6 +72,33 @@ class ReadmeTablesTest {
                 Seed003Tables.rankOne(java.util.List.of(json.readTree(run))));
     }
 
+    /** Known answer: an architecture's means over its networks with their range, the pooled test with its pairs. */
+    @Test
+    void motifRowsGiveEachArchitecturesMeansAndRanges() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String run = "{\"results\":{\"architectures\":{\"additive\":{\"label\":\"additive\",\"units\":300,\"trained_entries\":3000,"
+                + "\"random_score\":[0.1,0.2,0.3],\"chained_score\":[0.2,0.2,0.5],\"penalty\":[2,1,1.6667],"
+                + "\"pooled_wilcoxon\":{\"pairs\":30,\"p_two_sided\":0.000123},\"seconds\":[600,1200,1800]}}}}";
+        assertEquals("| architecture | N | learned entries | networks | random-start score | chained score | chained / random "
+                + "| pooled Wilcoxon p (pairs) | minutes per network |\n|---|---|---|---|---|---|---|---|---|\n"
+                + "| additive | 300 | 3000 | 3 | 0.200 [0.100-0.300] | 0.300 [0.200-0.500] | 1.56 [1.00-2.00] | 0.00012 (30) | 20 |\n",
+                MotifTable.table(java.util.List.of(json.readTree(run))));
+    }
+
+    /** Known answer: a condition's r^2 quartiles, the gap of the medians, medians over networks of the rest. */
+    @Test
+    void disentangleRowsGiveEachConditionsQuartiles() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String run = "{\"results\":{\"conditions\":[{\"dims\":2,\"tasks\":24,\"parameters\":8408,"
+                + "\"id\":{\"median\":0.97,\"q1\":0.96,\"q3\":0.975},\"ood\":{\"median\":0.9,\"q1\":0.85,\"q3\":0.93},"
+                + "\"ood_least_squares\":{\"median\":0.91},\"accuracy\":[0.95,0.97],\"top3_variance\":[0.8,0.9],"
+                + "\"seconds\":[480,540]}]}}";
+        assertEquals("| D | N_task | parameters | networks | ID r^2 | OOD r^2 | ID - OOD | OOD r^2, least squares | decision accuracy "
+                + "| top-3 PCs' variance | minutes per network |\n|---|---|---|---|---|---|---|---|---|---|---|\n"
+                + "| 2 | 24 | 8408 | 2 | 0.970 [0.960-0.975] | 0.900 [0.850-0.930] | 0.070 | 0.910 | 0.960 | 0.85 | 8.5 |\n",
+                DisentangleTable.table(java.util.List.of(json.readTree(run))));
+    }
+
     @Test
     void memoryCoresAreNamedForPeople() {
         assertEquals("random, g = 1.5, a = 0.2", MemoryTable.label("g=1.5 a=0.2"));
