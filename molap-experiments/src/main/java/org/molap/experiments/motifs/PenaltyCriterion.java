@@ -48,7 +48,7 @@ record PenaltyCriterion(String item, double each, double mean, double pooledP, d
 
     Claim judge(Architecture a, List<MotifNetwork.Result> rs) {
         double[] penalties = rs.stream().mapToDouble(r -> r.chaining().penalty()).toArray();
-        double[] scores = rs.stream().mapToDouble(r -> r.chaining().randomScore()).toArray();
+        double[] scores = MotifSummary.scores(rs);
         double[] perNetworkP = rs.stream().mapToDouble(r -> r.chaining().test().pTwoSided()).toArray();
         double meanPenalty = Arrays.stream(penalties).average().orElseThrow();
         double meanScore = Arrays.stream(scores).average().orElseThrow();

@@ -9,12 +9,17 @@ final class Cells {
     private Cells() {
     }
 
-    static double median(JsonNode values) {
-        double[] v = new double[values.size()];
+    /** A JSON array of numbers as doubles. */
+    static double[] values(JsonNode array) {
+        double[] v = new double[array.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = values.get(i).asDouble();
+            v[i] = array.get(i).asDouble();
         }
-        return org.molap.core.stats.Quartiles.of(v).median();
+        return v;
+    }
+
+    static double median(JsonNode values) {
+        return org.molap.core.stats.Quartiles.of(values(values)).median();
     }
 
     static List<String> names(JsonNode object) {

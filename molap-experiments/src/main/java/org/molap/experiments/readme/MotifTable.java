@@ -1,6 +1,7 @@
 package org.molap.experiments.readme;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,21 +36,13 @@ final class MotifTable {
     }
 
     private static String meanRange(JsonNode values, String format) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (JsonNode v : (Iterable<JsonNode>) values::elements) {
-            min = Math.min(min, v.asDouble());
-            max = Math.max(max, v.asDouble());
-        }
+        double[] v = Cells.values(values);
         String mean = String.format(Locale.ROOT, format, mean(values));
-        return values.size() < 2 ? mean : mean + String.format(Locale.ROOT, " [" + format + "-" + format + "]", min, max);
+        return v.length < 2 ? mean : mean + String.format(Locale.ROOT, " [" + format + "-" + format + "]",
+                Arrays.stream(v).min().orElseThrow(), Arrays.stream(v).max().orElseThrow());
     }
 
     private static double mean(JsonNode values) {
-        double sum = 0;
-        for (JsonNode v : (Iterable<JsonNode>) values::elements) {
-            sum += v.asDouble();
-        }
-        return sum / values.size();
+        return Arrays.stream(Cells.values(values)).average().orElseThrow();
     }
 }
